@@ -1,0 +1,77 @@
+package org.mqttstudio.topology;
+
+import java.util.List;
+
+/**
+ * A mosquitto bridge: a {@code connection} block in the {@code from} broker's configuration,
+ * connecting to the node {@code to} (a broker of this topology or an external broker).
+ * Nullable fields mean mosquitto's default; boolean and number fields are filled with
+ * mosquitto's defaults when absent.
+ *
+ * @param extraOptions bridge lines the Studio does not model, kept verbatim for export
+ */
+public record Bridge(String id, String name, String from, String to, List<BridgeRule> rules,
+        Boolean cleanSession, Boolean localCleanSession, String remoteClientId, String localClientId,
+        String remoteUsername, String remotePassword, String localUsername, String localPassword,
+        BridgeProtocol protocolVersion, Integer keepalive, Boolean notifications, String notificationTopic,
+        StartType startType, RestartTimeout restartTimeout, Boolean tryPrivate, List<String> extraOptions) {
+
+    public static final int DEFAULT_KEEPALIVE = 60;
+
+    public Bridge {
+        Ids.check(id);
+        Checks.required(name, "name");
+        if (name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("bridge name '" + name + "' must not contain spaces");
+        }
+        Checks.required(from, "from");
+        Checks.required(to, "to");
+        rules = Checks.list(rules);
+        cleanSession = cleanSession != null && cleanSession;
+        remoteClientId = Checks.blankToNull(remoteClientId);
+        localClientId = Checks.blankToNull(localClientId);
+        remoteUsername = Checks.blankToNull(remoteUsername);
+        localUsername = Checks.blankToNull(localUsername);
+        protocolVersion = protocolVersion == null ? BridgeProtocol.MQTTV311 : protocolVersion;
+        keepalive = keepalive == null ? DEFAULT_KEEPALIVE : keepalive;
+        if (keepalive < 0) {
+            throw new IllegalArgumentException("'keepalive' must not be negative");
+        }
+        notifications = notifications == null || notifications;
+        notificationTopic = Checks.blankToNull(notificationTopic);
+        startType = startType == null ? StartType.AUTOMATIC : startType;
+        tryPrivate = tryPrivate == null || tryPrivate;
+        extraOptions = Checks.list(extraOptions);
+    }
+
+    /** A bridge with mosquitto's defaults and the given rules. */
+    public static Bridge simple(String id, String name, String from, String to, List<BridgeRule> rules) {
+        return new Bridge(id, name, from, to, rules, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+    }
+
+    /**
+     * The client id the bridge uses on the remote broker: {@code remote_clientid}, or mosquitto's
+     * default {@code <connection>.<hostname>} for the machine the local broker runs on.
+     */
+    public String effectiveRemoteClientId(String hostname) {
+        return remoteClientId != null ? remoteClientId : name + "." + hostname;
+    }
+
+    /** The client id on the local broker: {@code local_clientid} or {@code local.<remote client id>}. */
+    public String effectiveLocalClientId(String hostname) {
+        return localClientId != null ? localClientId : "local." + effectiveRemoteClientId(hostname);
+    }
+
+    /** The retained state topic mosquitto publishes for this bridge when notifications are on. */
+    public String effectiveNotificationTopic(String hostname) {
+        return notificationTopic != null ? notificationTopic
+                : "$SYS/broker/connection/" + effectiveRemoteClientId(hostname) + "/state";
+    }
+
+    public Bridge withRules(List<BridgeRule> newRules) {
+        return new Bridge(id, name, from, to, newRules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive,
+                notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+}

@@ -1,0 +1,22 @@
+package org.mqttstudio.topology;
+
+import java.util.List;
+
+/** A simulated subscriber. */
+public record Subscriber(String id, String name, String broker, ClientSettings client,
+        List<Subscription> subscriptions, Position position) implements Node {
+
+    public Subscriber {
+        Ids.check(id);
+        name = name == null || name.isBlank() ? id : name;
+        Checks.required(broker, "broker");
+        Checks.required(client, "client");
+        subscriptions = Checks.list(subscriptions);
+        position = position == null ? Position.ORIGIN : position;
+    }
+
+    @Override
+    public Subscriber withPosition(Position newPosition) {
+        return new Subscriber(id, name, broker, client, subscriptions, newPosition);
+    }
+}

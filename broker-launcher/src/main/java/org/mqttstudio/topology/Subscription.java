@@ -1,0 +1,9 @@
+package org.mqttstudio.topology;
+
+/** One topic filter a subscriber subscribes to, with its requested QoS. */
+public record Subscription(String filter, int qos) {
+    public Subscription {
+        Checks.required(filter, "filter");
+        Checks.qos(qos, "qos");
+    }
+}
