@@ -106,13 +106,16 @@ public final class TopologyJson {
         if (!(e instanceof JsonMappingException m)) {
             return "not valid JSON: " + e.getOriginalMessage();
         }
-        String path = path(m);
-        String prefix = path.isEmpty() ? "" : path + ": ";
         if (m instanceof UnrecognizedPropertyException u) {
+            // The path ends with the unknown key itself; name the object that holds it.
+            String parent = path(m.getPath().subList(0, m.getPath().size() - 1));
+            String prefix = parent.isEmpty() ? "" : parent + ": ";
             String known = u.getKnownPropertyIds() == null ? "" : " (known keys: " + u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
             return prefix + "unknown key '" + u.getPropertyName() + "'" + known;
         }
+        String path = path(m.getPath());
+        String prefix = path.isEmpty() ? "" : path + ": ";
         if (m instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause() != null ? v.getCause() : v;
             return prefix + cause.getMessage();
@@ -155,9 +158,9 @@ public final class TopologyJson {
         return "an object (" + type.getSimpleName() + ")";
     }
 
-    private static String path(JsonMappingException e) {
+    private static String path(java.util.List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : refs) {
             if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             } else if (ref.getFieldName() != null) {
