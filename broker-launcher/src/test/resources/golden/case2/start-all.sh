@@ -33,11 +33,11 @@ check() {
   fi
 }
 
-start bridge-broker
 start central
+start bridge-broker
 
 # mosquitto stops at once on a configuration error: give it a moment, then look.
 sleep 1
-check bridge-broker
 check central
+check bridge-broker
 exit $failed

@@ -40,7 +40,7 @@ final class AutoLayout {
     }
 
     /** Longest bridge path to each node; relaxation stops after one pass per node so that loops end. */
-    private static Map<String, Integer> depths(Topology t) {
+    static Map<String, Integer> depths(Topology t) {
         Map<String, Integer> depth = new HashMap<>();
         int nodes = t.nodes().size();
         for (int pass = 0; pass < nodes; pass++) {
