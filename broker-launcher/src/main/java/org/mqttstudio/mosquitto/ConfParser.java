@@ -27,6 +27,8 @@ import org.mqttstudio.topology.StartType;
 final class ConfParser {
     private static final Pattern HEADER = Pattern.compile(
             Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^)]*\\)");
+    private static final Pattern BRIDGE_COMMENT = Pattern.compile(
+            "# Bridge \"(.*)\" to external broker \"(.*)\" \\(id ([^)]*)\\)");
     private static final List<String> LOG_DESTINATIONS = List.of("stderr", "stdout", "topic", "syslog", "none", "dlt");
     private static final List<String> LOG_TYPES = List.of("debug", "error", "warning", "notice", "information",
             "subscribe", "unsubscribe", "websockets", "none", "all");
@@ -57,7 +59,19 @@ final class ConfParser {
             String line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
                 parseLine(new Line(file, i + 1, line));
+                if (bridge != null && bridge.line == i + 1 && bridge.file.equals(file) && i > 0) {
+                    externalTarget(lines.get(i - 1).strip());
+                }
             }
+        }
+    }
+
+    /** The exporter's comment before a bridge to an external broker names it: keep its id and name. */
+    private void externalTarget(String comment) {
+        Matcher m = BRIDGE_COMMENT.matcher(comment);
+        if (m.matches() && m.group(1).equals(bridge.name)) {
+            bridge.externalName = m.group(2);
+            bridge.externalId = m.group(3);
         }
     }
 
@@ -290,9 +304,14 @@ final class ConfParser {
         }
     }
 
-    /** {@code topic <pattern> [[[out|in|both] <qos>] <local-prefix> <remote-prefix>]}; a token starting with # ends it. */
+    /**
+     * {@code topic <pattern> [[[out|in|both] <qos>] <local-prefix> <remote-prefix>]}; after the
+     * pattern (which may be {@code #}), a token starting with {@code #} starts a comment.
+     */
     private static BridgeRule topic(Line l) throws MosquittoConfException {
-        List<String> t = l.tokens().stream().takeWhile(s -> !s.startsWith("#")).toList();
+        List<String> all = l.tokens();
+        List<String> t = all.isEmpty() ? all : Stream.concat(Stream.of(all.get(0)),
+                all.stream().skip(1).takeWhile(s -> !s.startsWith("#"))).toList();
         if (t.isEmpty() || t.size() > 5) {
             throw l.error("expected 'topic <pattern> [[[out|in|both] <qos>] <local prefix> <remote prefix>]'");
         }

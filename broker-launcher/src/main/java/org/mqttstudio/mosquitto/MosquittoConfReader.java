@@ -109,9 +109,11 @@ public final class MosquittoConfReader {
                 return b.id();
             }
         }
-        String address = pb.host + ":" + pb.port;
-        ExternalBroker external = externals.computeIfAbsent(host + ":" + pb.port, k -> new ExternalBroker(
-                unique(safeId("external-" + pb.host + "-" + pb.port), usedIds), address, pb.host, pb.port, null));
+        String id = pb.externalId != null && Ids.valid(pb.externalId) ? pb.externalId
+                : "external-" + pb.host + "-" + pb.port;
+        String name = pb.externalName != null ? pb.externalName : pb.host + ":" + pb.port;
+        ExternalBroker external = externals.computeIfAbsent(host + ":" + pb.port,
+                k -> new ExternalBroker(unique(safeId(id), usedIds), name, pb.host, pb.port, null));
         return external.id();
     }
 

@@ -13,6 +13,9 @@ final class ParsedBridge {
     final String name;
     final Path file;
     final int line;
+    /** Id and name of the external target, when the Studio's own comment names them. */
+    String externalId;
+    String externalName;
     String host;
     int port;
     final List<BridgeRule> rules = new ArrayList<>();
