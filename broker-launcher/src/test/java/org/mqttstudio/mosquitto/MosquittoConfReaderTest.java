@@ -2,6 +2,7 @@ package org.mqttstudio.mosquitto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +103,25 @@ class MosquittoConfReaderTest {
         assertThat(t.externalBrokers()).isEmpty();
         // Laid out left to right: the bridge's source left of its target.
         assertThat(bridgeBroker.position().x()).isLessThan(central.position().x());
+    }
+
+    @Test
+    void laysOutBrokersLeftToRightByBridgeDepth(@TempDir Path out) throws Exception {
+        List<Path> files = new BundleWriter().write(Samples.load("challenge"), out, 0);
+        Topology t = new MosquittoConfReader().read(confFiles(out, files));
+
+        assertThat(t.brokers()).extracting(Broker::id, Broker::position).containsExactly(
+                tuple("bridge-broker-1", new Position(100, 100)), tuple("bridge-broker-2", new Position(100, 280)),
+                tuple("bridge-broker-3", new Position(380, 100)), tuple("central", new Position(660, 100)));
+    }
+
+    @Test
+    void bridgesOfABundleExportedWithAnOffsetStillFindTheirBrokers(@TempDir Path out) throws Exception {
+        List<Path> files = new BundleWriter().write(Samples.load("challenge"), out, 20000);
+        Topology t = new MosquittoConfReader().read(confFiles(out, files));
+
+        assertThat(t.externalBrokers()).isEmpty();
+        assertThat(t.bridges()).extracting(Bridge::to).containsExactly("central", "bridge-broker-3", "central");
     }
 
     @Test

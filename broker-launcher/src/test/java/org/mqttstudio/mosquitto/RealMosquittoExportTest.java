@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +69,22 @@ class RealMosquittoExportTest {
                 assertThat(accepts(l.port() + offset)).as("port " + (l.port() + offset) + " closed").isFalse();
             }
         }
+    }
+
+    @Test
+    void startScriptReportsABrokerMosquittoRefuses(@TempDir Path bundle) throws Exception {
+        Broker broken = new Broker("broken", null, null, List.of(Listener.mqtt(1883)), true, null, null, null, null,
+                null, List.of("bogus_option 1"), null);
+        Topology t = Topology.of("", List.of(broken), List.of(), List.of(), List.of(), List.of());
+        new BundleWriter().write(t, bundle, freeOffset(t));
+
+        Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
+        assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(start.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(bundle.resolve("start.out"))).contains("broken: FAILED to start",
+                "Unknown configuration variable \"bogus_option\"");
+        assertThat(bundle.resolve("broken/mosquitto.pid")).doesNotExist();
     }
 
     private static Process run(Path script, Path output) throws IOException {
