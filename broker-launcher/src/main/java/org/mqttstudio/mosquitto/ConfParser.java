@@ -35,6 +35,8 @@ final class ConfParser {
 
     private final ParsedBroker broker;
     private ParsedBridge bridge;
+    /** The line above the one being parsed: the exporter's comment naming a bridge's external target. */
+    private String lineAbove = "";
 
     private ConfParser(Path file) {
         this.broker = new ParsedBroker(file);
@@ -58,20 +60,9 @@ final class ConfParser {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
+                lineAbove = i > 0 ? lines.get(i - 1).strip() : "";
                 parseLine(new Line(file, i + 1, line));
-                if (bridge != null && bridge.line == i + 1 && bridge.file.equals(file) && i > 0) {
-                    externalTarget(lines.get(i - 1).strip());
-                }
             }
-        }
-    }
-
-    /** The exporter's comment before a bridge to an external broker names it: keep its id and name. */
-    private void externalTarget(String comment) {
-        Matcher m = BRIDGE_COMMENT.matcher(comment);
-        if (m.matches() && m.group(1).equals(bridge.name)) {
-            bridge.externalName = m.group(2);
-            bridge.externalId = m.group(3);
         }
     }
 
@@ -246,6 +237,11 @@ final class ConfParser {
             throw l.error("expected 'connection <name>' with a name without spaces");
         }
         bridge = new ParsedBridge(t.get(0), l.file(), l.number());
+        Matcher comment = BRIDGE_COMMENT.matcher(lineAbove);
+        if (comment.matches() && comment.group(1).equals(bridge.name)) {
+            bridge.externalName = comment.group(2);
+            bridge.externalId = comment.group(3);
+        }
     }
 
     private void finishBridge() throws MosquittoConfException {

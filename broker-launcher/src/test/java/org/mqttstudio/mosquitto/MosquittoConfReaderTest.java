@@ -18,7 +18,6 @@ import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Direction;
-import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Logging;
 import org.mqttstudio.topology.Persistence;
