@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ import org.mqttstudio.topology.StartType;
  */
 final class ConfParser {
     private static final Pattern HEADER = Pattern.compile(
-            Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^)]*\\)");
+            Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^,)]*(?:, host ([^)]*))?\\)");
     private static final Pattern BRIDGE_COMMENT = Pattern.compile(
             "# Bridge \"(.*)\" to external broker \"(.*)\" \\(id ([^)]*)\\)");
     private static final List<String> LOG_DESTINATIONS = List.of("stderr", "stdout", "topic", "syslog", "none", "dlt");
@@ -37,6 +39,8 @@ final class ConfParser {
     private ParsedBridge bridge;
     /** The line above the one being parsed: the exporter's comment naming a bridge's external target. */
     private String lineAbove = "";
+    /** The include_dir folders being read, to stop a folder that includes itself. */
+    private final Set<Path> includeStack = new HashSet<>();
 
     private ConfParser(Path file) {
         this.broker = new ParsedBroker(file);
@@ -49,6 +53,7 @@ final class ConfParser {
             Matcher header = HEADER.matcher(lines.get(0).strip());
             if (header.matches()) {
                 parser.broker.headerName = header.group(1);
+                parser.broker.headerHost = header.group(2);
             }
         }
         parser.parseLines(file, lines);
@@ -218,6 +223,10 @@ final class ConfParser {
         if (!Files.isDirectory(dir)) {
             throw l.error("include_dir " + dir + " is not a folder");
         }
+        Path folder = dir.normalize();
+        if (!includeStack.add(folder)) {
+            throw l.error("include_dir " + dir + " includes itself (directly or through another include_dir)");
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".conf") && Files.isRegularFile(p))
@@ -228,6 +237,7 @@ final class ConfParser {
         for (Path included : files) {
             parseLines(included, ConfText.lines(included));
         }
+        includeStack.remove(folder);
     }
 
     private void startBridge(Line l) throws MosquittoConfException {
