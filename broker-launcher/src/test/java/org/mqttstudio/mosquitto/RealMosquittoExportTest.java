@@ -1,6 +1,7 @@
 package org.mqttstudio.mosquitto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +100,30 @@ class RealMosquittoExportTest {
         } finally {
             publisher.disconnect();
             subscriber.disconnect();
+            run(bundle.resolve("stop-all.sh"), bundle.resolve("stop.out")).waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void exportedPasswordFileIsEnforced(@TempDir Path bundle) throws Exception {
+        Topology t = RichTopology.create();
+        int offset = freeOffset(t);
+        new BundleWriter().write(t, bundle, offset);
+        Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
+        assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            int port = 1883 + offset;
+            await().atMost(Duration.ofSeconds(10)).until(() -> accepts(port));
+            Mqtt3BlockingClient anonymous = MqttClient.builder().useMqttVersion3().identifier("anon")
+                    .serverHost("127.0.0.1").serverPort(port).buildBlocking();
+            assertThatThrownBy(anonymous::connect).isInstanceOf(Mqtt3ConnAckException.class)
+                    .hasMessageContaining("NOT_AUTHORIZED");
+            Mqtt3BlockingClient alice = MqttClient.builder().useMqttVersion3().identifier("alice")
+                    .serverHost("127.0.0.1").serverPort(port).simpleAuth().username("alice")
+                    .password("secret".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+            assertThat(alice.connect().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
+            alice.disconnect();
+        } finally {
             run(bundle.resolve("stop-all.sh"), bundle.resolve("stop.out")).waitFor(30, TimeUnit.SECONDS);
         }
     }
