@@ -181,11 +181,7 @@ final class ConfParser {
     }
 
     private void protocol(Line l) throws MosquittoConfException {
-        Protocol protocol = switch (l.value()) {
-            case "mqtt" -> Protocol.MQTT;
-            case "websockets" -> Protocol.WEBSOCKETS;
-            default -> throw l.error("Invalid protocol \"" + l.value() + "\": expected mqtt or websockets");
-        };
+        Protocol protocol = word(l, Protocol.values(), Protocol::word);
         if (broker.listeners.isEmpty()) {
             throw l.error("'protocol' applies to a listener: put a 'listener' line before it");
         }
