@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ import org.mqttstudio.topology.StartType;
  */
 final class ConfParser {
     private static final Pattern HEADER = Pattern.compile(
-            Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^)]*\\)");
+            Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^,)]*(?:, host ([^)]*))?\\)");
     private static final Pattern BRIDGE_COMMENT = Pattern.compile(
             "# Bridge \"(.*)\" to external broker \"(.*)\" \\(id ([^)]*)\\)");
     private static final List<String> LOG_DESTINATIONS = List.of("stderr", "stdout", "topic", "syslog", "none", "dlt");
@@ -35,6 +37,10 @@ final class ConfParser {
 
     private final ParsedBroker broker;
     private ParsedBridge bridge;
+    /** The line above the one being parsed: the exporter's comment naming a bridge's external target. */
+    private String lineAbove = "";
+    /** The include_dir folders being read, to stop a folder that includes itself. */
+    private final Set<Path> includeStack = new HashSet<>();
 
     private ConfParser(Path file) {
         this.broker = new ParsedBroker(file);
@@ -47,6 +53,7 @@ final class ConfParser {
             Matcher header = HEADER.matcher(lines.get(0).strip());
             if (header.matches()) {
                 parser.broker.headerName = header.group(1);
+                parser.broker.headerHost = header.group(2);
             }
         }
         parser.parseLines(file, lines);
@@ -58,20 +65,9 @@ final class ConfParser {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
+                lineAbove = i > 0 ? lines.get(i - 1).strip() : "";
                 parseLine(new Line(file, i + 1, line));
-                if (bridge != null && bridge.line == i + 1 && bridge.file.equals(file) && i > 0) {
-                    externalTarget(lines.get(i - 1).strip());
-                }
             }
-        }
-    }
-
-    /** The exporter's comment before a bridge to an external broker names it: keep its id and name. */
-    private void externalTarget(String comment) {
-        Matcher m = BRIDGE_COMMENT.matcher(comment);
-        if (m.matches() && m.group(1).equals(bridge.name)) {
-            bridge.externalName = m.group(2);
-            bridge.externalId = m.group(3);
         }
     }
 
@@ -185,11 +181,7 @@ final class ConfParser {
     }
 
     private void protocol(Line l) throws MosquittoConfException {
-        Protocol protocol = switch (l.value()) {
-            case "mqtt" -> Protocol.MQTT;
-            case "websockets" -> Protocol.WEBSOCKETS;
-            default -> throw l.error("Invalid protocol \"" + l.value() + "\": expected mqtt or websockets");
-        };
+        Protocol protocol = word(l, Protocol.values(), Protocol::word);
         if (broker.listeners.isEmpty()) {
             throw l.error("'protocol' applies to a listener: put a 'listener' line before it");
         }
@@ -227,6 +219,10 @@ final class ConfParser {
         if (!Files.isDirectory(dir)) {
             throw l.error("include_dir " + dir + " is not a folder");
         }
+        Path folder = dir.normalize();
+        if (!includeStack.add(folder)) {
+            throw l.error("include_dir " + dir + " includes itself (directly or through another include_dir)");
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".conf") && Files.isRegularFile(p))
@@ -237,6 +233,7 @@ final class ConfParser {
         for (Path included : files) {
             parseLines(included, ConfText.lines(included));
         }
+        includeStack.remove(folder);
     }
 
     private void startBridge(Line l) throws MosquittoConfException {
@@ -246,6 +243,11 @@ final class ConfParser {
             throw l.error("expected 'connection <name>' with a name without spaces");
         }
         bridge = new ParsedBridge(t.get(0), l.file(), l.number());
+        Matcher comment = BRIDGE_COMMENT.matcher(lineAbove);
+        if (comment.matches() && comment.group(1).equals(bridge.name)) {
+            bridge.externalName = comment.group(2);
+            bridge.externalId = comment.group(3);
+        }
     }
 
     private void finishBridge() throws MosquittoConfException {

@@ -85,7 +85,7 @@ public final class MosquittoConfReader {
     }
 
     private static Broker broker(String id, String name, ParsedBroker p) {
-        return new Broker(id, name, null, p.listeners, p.effectiveAllowAnonymous(), p.users, p.acl,
+        return new Broker(id, name, p.headerHost, p.listeners, p.effectiveAllowAnonymous(), p.users, p.acl,
                 new Persistence(p.persistence, p.persistenceLocation, p.autosaveInterval),
                 new Logging(p.logDestinations, p.logTypes, p.connectionMessages),
                 new BrokerLimits(p.maxQos, p.maxInflightMessages, p.maxQueuedMessages, p.queueQos0Messages,
@@ -124,8 +124,8 @@ public final class MosquittoConfReader {
             }
             String bind = l.bindAddress() == null ? "0.0.0.0" : normalHost(l.bindAddress());
             boolean anyInterface = bind.equals("0.0.0.0") || bind.equals("::");
-            if (host.equals(bind) || anyInterface && (host.equals(Broker.DEFAULT_HOST)
-                    || host.equals(normalHost(b.host())))) {
+            if (host.equals(normalHost(b.host())) || host.equals(bind) || anyInterface
+                    && host.equals(Broker.DEFAULT_HOST)) {
                 return true;
             }
         }

@@ -10,7 +10,9 @@ import org.mqttstudio.topology.User;
 /** What one mosquitto.conf (with its includes) says, before ids and bridge targets are settled. */
 final class ParsedBroker {
     final Path file;
+    /** Name and host from the exporter's header line, if the file has one. */
     String headerName;
+    String headerHost;
     final List<Listener> listeners = new ArrayList<>();
     Boolean allowAnonymous;
     final List<User> users = new ArrayList<>();

@@ -135,7 +135,7 @@ class BundleWriterTest {
     void externalBrokerAddressesAreNotShifted(@TempDir Path out) throws IOException {
         new BundleWriter().write(RichTopology.create(), out, 10000);
         String edge = Files.readString(out.resolve("edge/mosquitto.conf"));
-        assertThat(edge).contains("listener 11883\n", "listener 19001\n", "address 127.0.0.1:11884\n",
+        assertThat(edge).contains("listener 11883\n", "listener 19001\n", "address localhost:11884\n",
                 "address 192.0.2.10:8883\n");
     }
 

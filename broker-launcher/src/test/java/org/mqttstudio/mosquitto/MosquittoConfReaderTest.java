@@ -18,7 +18,6 @@ import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Direction;
-import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Logging;
 import org.mqttstudio.topology.Persistence;
@@ -81,6 +80,23 @@ class MosquittoConfReaderTest {
             assertThat(Files.readString(second.resolve(file))).as(file.toString())
                     .isEqualTo(Files.readString(first.resolve(file)));
         }
+    }
+
+    @Test
+    void aBrokerOnAnotherHostIsFoundAgainThroughTheHeaderLine(@TempDir Path out) throws Exception {
+        Broker edge = Broker.simple("edge", "Edge", 1883, true, null);
+        Broker remote = new Broker("remote", "Remote", "10.1.2.3", List.of(Listener.mqtt(1883)), true, null, null,
+                null, null, null, null, null);
+        Topology original = Topology.of("", List.of(edge, remote), List.of(),
+                List.of(Bridge.simple("up", "up", "edge", "remote", List.of(BridgeRule.out("#", 1)))), List.of(),
+                List.of());
+        List<Path> files = new BundleWriter().write(original, out, 0);
+        assertThat(Files.readString(out.resolve("edge/mosquitto.conf"))).contains("address 10.1.2.3:1883\n");
+
+        Topology imported = new MosquittoConfReader().read(confFiles(out, files));
+
+        assertThat(withoutPositions(imported.brokers())).isEqualTo(withoutPositions(original.brokers()));
+        assertThat(imported.bridges()).isEqualTo(original.bridges());
     }
 
     @Test
@@ -278,6 +294,14 @@ class MosquittoConfReaderTest {
         Path conf = write(dir.resolve("b/mosquitto.conf"), "listener 1883\ninclude_dir missing.d\n");
         assertError(conf, conf + ":2: include_dir " + dir.resolve("b/missing.d").toAbsolutePath()
                 + " is not a folder");
+    }
+
+    @Test
+    void includeDirThatIncludesItself(@TempDir Path dir) throws IOException {
+        Path conf = write(dir.resolve("b/mosquitto.conf"), "include_dir conf.d\n");
+        Path loop = write(dir.resolve("b/conf.d/loop.conf"), "listener 1883\ninclude_dir .\n");
+        assertError(conf, loop.toAbsolutePath() + ":2: include_dir " + dir.resolve("b/conf.d/.").toAbsolutePath()
+                + " includes itself (directly or through another include_dir)");
     }
 
     @Test

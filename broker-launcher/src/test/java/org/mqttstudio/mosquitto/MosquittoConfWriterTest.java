@@ -41,7 +41,7 @@ class MosquittoConfWriterTest {
 
                 # Bridge "edge_hub" to broker "Hub" (id hub)
                 connection edge_hub
-                address 127.0.0.1:1884
+                address localhost:1884
                 topic srv/# out
                 topic cmd/# in 1
                 topic data/# both 2 local/ remote/

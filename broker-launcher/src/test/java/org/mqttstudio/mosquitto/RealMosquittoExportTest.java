@@ -1,12 +1,20 @@
 package org.mqttstudio.mosquitto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +77,62 @@ class RealMosquittoExportTest {
                 assertThat(accepts(l.port() + offset)).as("port " + (l.port() + offset) + " closed").isFalse();
             }
         }
+    }
+
+    @Test
+    void exportedChallengeCarriesMessagesOverBothBridgeHops(@TempDir Path bundle) throws Exception {
+        Topology t = Samples.load("challenge");
+        int offset = freeOffset(t);
+        new BundleWriter().write(t, bundle, offset);
+        Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
+        assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Mqtt3BlockingClient subscriber = client("test-sub", 1884 + offset);
+        Mqtt3BlockingClient publisher = client("test-pub", 1885 + offset);
+        try (Mqtt3BlockingClient.Mqtt3Publishes received = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter("srv/#").qos(MqttQos.EXACTLY_ONCE).send();
+            // BridgeBroker2 -> BridgeBroker3 -> Central; publish until both bridges are up and it arrives.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                publisher.publishWith().topic("srv/temperature").qos(MqttQos.EXACTLY_ONCE)
+                        .payload("Temperature: 24°C".getBytes(StandardCharsets.UTF_8)).send();
+                return received.receive(500, TimeUnit.MILLISECONDS)
+                        .filter(m -> m.getTopic().toString().equals("srv/temperature")).isPresent();
+            });
+        } finally {
+            publisher.disconnect();
+            subscriber.disconnect();
+            run(bundle.resolve("stop-all.sh"), bundle.resolve("stop.out")).waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void exportedPasswordFileIsEnforced(@TempDir Path bundle) throws Exception {
+        Topology t = RichTopology.create();
+        int offset = freeOffset(t);
+        new BundleWriter().write(t, bundle, offset);
+        Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
+        assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            int port = 1883 + offset;
+            await().atMost(Duration.ofSeconds(10)).until(() -> accepts(port));
+            Mqtt3BlockingClient anonymous = MqttClient.builder().useMqttVersion3().identifier("anon")
+                    .serverHost("127.0.0.1").serverPort(port).buildBlocking();
+            assertThatThrownBy(anonymous::connect).isInstanceOf(Mqtt3ConnAckException.class)
+                    .hasMessageContaining("NOT_AUTHORIZED");
+            Mqtt3BlockingClient alice = MqttClient.builder().useMqttVersion3().identifier("alice")
+                    .serverHost("127.0.0.1").serverPort(port).simpleAuth().username("alice")
+                    .password("secret".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+            assertThat(alice.connect().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
+            alice.disconnect();
+        } finally {
+            run(bundle.resolve("stop-all.sh"), bundle.resolve("stop.out")).waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Mqtt3BlockingClient client(String id, int port) {
+        Mqtt3BlockingClient c = MqttClient.builder().useMqttVersion3().identifier(id).serverHost("127.0.0.1")
+                .serverPort(port).buildBlocking();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(c::connect);
+        return c;
     }
 
     @Test

@@ -42,7 +42,7 @@ final class RichTopology {
                 new Logging(List.of("stderr"), List.of("error", "warning"), false),
                 new BrokerLimits(1, 10, 500, false, true),
                 List.of("sys_interval 5", "max_keepalive 120"), new Position(100, 100));
-        Broker hub = new Broker("hub", "Hub", null, List.of(new Listener(1884, Protocol.MQTT, "127.0.0.1")), true,
+        Broker hub = new Broker("hub", "Hub", "localhost", List.of(new Listener(1884, Protocol.MQTT, "127.0.0.1")), true,
                 null, null, null, null, null, null, new Position(400, 100));
         ExternalBroker cloud = new ExternalBroker("cloud", "Cloud", "192.0.2.10", 8883, new Position(400, 300));
         Bridge toHub = new Bridge("edge_hub", "edge_hub", "edge", "hub",
