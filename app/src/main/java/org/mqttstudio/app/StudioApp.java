@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.mqttstudio.app.findings.FindingSource;
 
@@ -28,18 +27,10 @@ public final class StudioApp extends Application {
         }
         List<String> errors = new ArrayList<>();
         StudioWindow window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.NONE,
-                options.screenshot().isPresent() ? errors::add : message -> showError(stage, message));
+                options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
         stage.show();
         options.topology().ifPresent(window::open);
         options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
-    }
-
-    private static void showError(Stage owner, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.initOwner(owner);
-        alert.setTitle("Cannot open topology");
-        alert.setHeaderText("The file could not be opened; the topology shown is unchanged.");
-        alert.show();
     }
 
     private static void saveAndExit(StudioWindow window, Path png, List<String> errors) {

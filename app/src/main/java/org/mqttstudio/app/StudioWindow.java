@@ -72,7 +72,7 @@ public final class StudioWindow {
         scene = new Scene(root, 1280, 800);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
-        folders.asset(ICON).ifPresent(icon -> stage.getIcons().add(new Image(icon.toUri().toString())));
+        folders.asset(ICON).ifPresent(icon -> stage.getIcons().setAll(new Image(icon.toUri().toString())));
         stage.setScene(scene);
         showFile();
     }

@@ -1,6 +1,8 @@
 package org.mqttstudio.app.canvas;
 
 import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -15,6 +17,11 @@ import org.mqttstudio.topology.BridgeRule;
  * mosquitto.conf ({@code srv/# out 2}). CSS id: the bridge id; style class {@code bridge-view}.
  */
 public final class BridgeView extends EdgeView {
+    private static final double LABEL_SLIDE = 6;
+    private static final int LABEL_SLIDE_STEPS = 25;
+    /** Line length that must show on each side of a label sitting on the line. */
+    private static final double MIN_VISIBLE_LINE = 28;
+
     private final Line line = new Line();
     private final Arrowhead toHead = new Arrowhead("bridge-arrow");
     private final Arrowhead fromHead = new Arrowhead("bridge-arrow");
@@ -29,9 +36,9 @@ public final class BridgeView extends EdgeView {
         name.getStyleClass().add("bridge-name");
         label.getStyleClass().add("bridge-label");
         getChildren().addAll(line, toHead, fromHead, label);
-        // The label is centred on the line once its size is known, and again whenever it changes.
-        label.widthProperty().addListener(o -> centreLabel());
-        label.heightProperty().addListener(o -> centreLabel());
+        // The label is placed once its size is known, and again whenever it changes.
+        label.widthProperty().addListener(o -> placeLabel());
+        label.heightProperty().addListener(o -> placeLabel());
     }
 
     public Bridge model() {
@@ -70,13 +77,43 @@ public final class BridgeView extends EdgeView {
         line.setStartY(lineStart.getY());
         line.setEndX(lineEnd.getX());
         line.setEndY(lineEnd.getY());
-        centreLabel();
+        placeLabel();
     }
 
-    private void centreLabel() {
-        double midX = (line.getStartX() + line.getEndX()) / 2;
-        double midY = (line.getStartY() + line.getEndY()) / 2;
-        label.relocate(midX - label.getWidth() / 2, midY - label.getHeight() / 2);
+    /**
+     * Centres the label on the line when enough of the line stays visible beside it; otherwise
+     * (brokers close together) moves it off the line, upwards first, until it clears both end boxes.
+     */
+    private void placeLabel() {
+        Point2D start = new Point2D(line.getStartX(), line.getStartY());
+        Point2D end = new Point2D(line.getEndX(), line.getEndY());
+        Point2D mid = start.midpoint(end);
+        Point2D along = end.subtract(start);
+        Point2D unit = along.magnitude() < 1e-6 ? new Point2D(1, 0) : along.normalize();
+        Point2D normal = new Point2D(unit.getY(), -unit.getX());
+        if (normal.getY() > 0 || (normal.getY() == 0 && normal.getX() > 0)) {
+            normal = normal.multiply(-1);
+        }
+        double width = label.getWidth();
+        double height = label.getHeight();
+        double extentAlong = Math.abs(unit.getX()) * width + Math.abs(unit.getY()) * height;
+        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE) {
+            label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+            return;
+        }
+        double clearOfLine = (Math.abs(normal.getX()) * width + Math.abs(normal.getY()) * height) / 2 + LABEL_SLIDE;
+        List<Bounds> boxes = endBoxes();
+        for (int step = 0; step <= LABEL_SLIDE_STEPS; step++) {
+            for (int side : new int[] {1, -1}) {
+                Point2D centre = mid.add(normal.multiply(side * (clearOfLine + step * LABEL_SLIDE)));
+                Bounds candidate = new BoundingBox(centre.getX() - width / 2, centre.getY() - height / 2, width, height);
+                if (boxes.stream().noneMatch(candidate::intersects)) {
+                    label.relocate(candidate.getMinX(), candidate.getMinY());
+                    return;
+                }
+            }
+        }
+        label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
     }
 
     private static Label ruleLabel(BridgeRule rule) {

@@ -1,5 +1,6 @@
 package org.mqttstudio.app.canvas;
 
+import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -31,6 +32,12 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
     final void disconnect() {
         source = follow(source, null);
         target = follow(target, null);
+    }
+
+    /** The boxes of the two end views (empty before the edge is connected), e.g. to keep labels off them. */
+    protected final List<Bounds> endBoxes() {
+        return source == null || target == null ? List.of()
+                : List.of(source.getBoundsInParent(), target.getBoundsInParent());
     }
 
     /** Draws the edge between two border points, from the source's side to the target's. */

@@ -16,7 +16,7 @@ public final class SubscriberView extends NodeView<Subscriber> {
             return List.of(label("node-warning", "no subscriptions"));
         }
         return s.subscriptions().stream()
-                .map(sub -> label("node-topic", shorten(sub.filter()) + "  · QoS " + sub.qos()))
+                .map(sub -> label("node-topic", shorten(sub.filter()) + " · QoS " + sub.qos()))
                 .toList();
     }
 }
