@@ -57,6 +57,7 @@ public final class StudioWindow {
         this.findingSource = findingSource;
         this.loadErrors = loadErrors;
 
+        findings.selectedRow().addListener((o, old, row) -> canvas.highlight(row == null ? null : row.elementId()));
         topologyName.getStyleClass().add("topology-name");
         topologyName.setId("topology-name");
         BorderPane diagram = new BorderPane(canvas);

@@ -37,7 +37,7 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
     /** The boxes of the two end views (empty before the edge is connected), e.g. to keep labels off them. */
     protected final List<Bounds> endBoxes() {
         return source == null || target == null ? List.of()
-                : List.of(source.getBoundsInParent(), target.getBoundsInParent());
+                : List.of(source.box(), target.box());
     }
 
     /** Draws the edge between two border points, from the source's side to the target's. */
@@ -46,10 +46,10 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
     private NodeView<?> follow(NodeView<?> old, NodeView<?> next) {
         if (old != next) {
             if (old != null) {
-                old.boundsInParentProperty().removeListener(reroute);
+                old.boxChanges().forEach(property -> property.removeListener(reroute));
             }
             if (next != null) {
-                next.boundsInParentProperty().addListener(reroute);
+                next.boxChanges().forEach(property -> property.addListener(reroute));
             }
         }
         return next;
@@ -59,8 +59,8 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
         if (source == null || target == null) {
             return;
         }
-        Bounds a = source.getBoundsInParent();
-        Bounds b = target.getBoundsInParent();
+        Bounds a = source.box();
+        Bounds b = target.box();
         Point2D from = new Point2D(a.getCenterX(), a.getCenterY());
         Point2D to = new Point2D(b.getCenterX(), b.getCenterY());
         Point2D direction = to.subtract(from);

@@ -1,6 +1,9 @@
 package org.mqttstudio.app.canvas;
 
 import java.util.List;
+import javafx.beans.Observable;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.mqttstudio.topology.Broker;
@@ -57,6 +60,18 @@ public abstract sealed class NodeView<T extends Node> extends VBox
 
     public T model() {
         return model;
+    }
+
+    /** The box on the canvas, without shadows or other effects: where edges start and end. */
+    public Bounds box() {
+        Bounds local = getLayoutBounds();
+        return new BoundingBox(getLayoutX() + local.getMinX(), getLayoutY() + local.getMinY(), local.getWidth(),
+                local.getHeight());
+    }
+
+    /** What {@link #box()} depends on, for edges that follow the box. */
+    List<Observable> boxChanges() {
+        return List.of(layoutXProperty(), layoutYProperty(), layoutBoundsProperty());
     }
 
     /** Whether this view can show {@code node} (same kind); otherwise the canvas replaces it. */

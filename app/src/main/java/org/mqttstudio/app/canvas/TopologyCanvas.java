@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -40,6 +41,8 @@ public final class TopologyCanvas extends Region {
     /** Distance between parallel bridges joining the same two nodes. */
     private static final double LANE_GAP = 48;
 
+    private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+
     private final Map<String, NodeView<?>> nodes = new LinkedHashMap<>();
     private final Map<String, BridgeView> bridges = new LinkedHashMap<>();
     private final Map<String, ClientLinkView> links = new LinkedHashMap<>();
@@ -49,6 +52,7 @@ public final class TopologyCanvas extends Region {
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private Topology topology = Topology.empty();
+    private String highlighted;
     private boolean fitPending;
     private double dragX;
     private double dragY;
@@ -91,6 +95,17 @@ public final class TopologyCanvas extends Region {
                 link -> addEdge(new ClientLinkView(link.publishing())), this::removeEdge);
         clientLinks.forEach(link -> links.get(link.clientId())
                 .show(nodes.get(link.clientId()), nodes.get(link.brokerId())));
+        highlight(highlighted);
+    }
+
+    /**
+     * Marks one element's view with the {@code :highlighted} pseudo-class (e.g. the element of the
+     * finding selected in the problems panel); null or an unknown id clears the mark.
+     */
+    public void highlight(String elementId) {
+        nodes.values().forEach(view -> view.pseudoClassStateChanged(HIGHLIGHTED, view.elementId().equals(elementId)));
+        bridges.forEach((id, view) -> view.pseudoClassStateChanged(HIGHLIGHTED, id.equals(elementId)));
+        highlighted = elementId;
     }
 
     public Optional<NodeView<?>> nodeView(String id) {

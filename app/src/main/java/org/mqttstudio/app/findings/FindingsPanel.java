@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -44,6 +45,11 @@ public final class FindingsPanel extends BorderPane {
         List<FindingRow> rows = new ArrayList<>(loadProblems);
         rows.addAll(findings);
         show(rows);
+    }
+
+    /** The row the user selected, or null; the window highlights its element on the canvas. */
+    public ReadOnlyObjectProperty<FindingRow> selectedRow() {
+        return table.getSelectionModel().selectedItemProperty();
     }
 
     public List<FindingRow> rows() {

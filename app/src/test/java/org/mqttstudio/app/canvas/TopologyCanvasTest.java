@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,30 @@ class TopologyCanvasTest {
         double before = canvas.zoom();
         robot.interact(canvas::zoomIn);
         assertThat(canvas.zoom()).isGreaterThan(before);
+    }
+
+    @Test
+    void highlightsOneElementAndKeepsItAcrossUpdates(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> {
+            canvas.show(challenge);
+            canvas.highlight("bridge3_central");
+        });
+        assertThat(highlighted(robot)).containsExactly("bridge3_central");
+
+        robot.interact(() -> {
+            canvas.highlight("central");
+            canvas.show(challenge);
+        });
+        assertThat(highlighted(robot)).containsExactly("central");
+
+        robot.interact(() -> canvas.highlight(null));
+        assertThat(highlighted(robot)).isEmpty();
+    }
+
+    private static List<String> highlighted(FxRobot robot) {
+        return robot.lookup(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("highlighted")))
+                .queryAll().stream().map(javafx.scene.Node::getId).toList();
     }
 
     private static long visibleArrows(BridgeView bridge) {
