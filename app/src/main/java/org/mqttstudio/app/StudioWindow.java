@@ -103,6 +103,15 @@ public final class StudioWindow {
      * when the file cannot be read.
      */
     public boolean open(Path path) {
+        return load(path, true);
+    }
+
+    /** Reads the current file again (after editing it elsewhere), keeping zoom and scroll. */
+    public void reload() {
+        file().ifPresent(path -> load(path, false));
+    }
+
+    private boolean load(Path path, boolean fit) {
         Topology next;
         try {
             next = json.read(path);
@@ -113,15 +122,12 @@ public final class StudioWindow {
         }
         file = path;
         canvas.show(next);
-        canvas.fit();
+        if (fit) {
+            canvas.fit();
+        }
         findings.show(List.of(), findingSource.findings(next));
         showFile();
         return true;
-    }
-
-    /** Reads the current file again (after editing it elsewhere). */
-    public void reload() {
-        file().ifPresent(this::open);
     }
 
     private void showFile() {

@@ -1,11 +1,15 @@
 package org.mqttstudio.app.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,6 +130,24 @@ class TopologyCanvasTest {
     private static List<String> highlighted(FxRobot robot) {
         return robot.lookup(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("highlighted")))
                 .queryAll().stream().map(javafx.scene.Node::getId).toList();
+    }
+
+    @Test
+    void dragOnEmptySpacePansAndTheWheelZooms(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> canvas.show(challenge));
+        NodeView<?> central = canvas.nodeView("central").orElseThrow();
+        Bounds before = central.localToScene(central.getLayoutBounds());
+
+        robot.drag(canvas.localToScreen(20, 580), MouseButton.PRIMARY).moveBy(60, -40).release(MouseButton.PRIMARY);
+
+        Bounds after = central.localToScene(central.getLayoutBounds());
+        assertThat(after.getMinX() - before.getMinX()).isCloseTo(60, within(1.0));
+        assertThat(after.getMinY() - before.getMinY()).isCloseTo(-40, within(1.0));
+        assertThat(central.getLayoutX()).as("panning moves the view, not the model").isEqualTo(820.0);
+
+        robot.moveTo(canvas.localToScreen(20, 580)).scroll(3, VerticalDirection.UP);
+        assertThat(canvas.zoom()).isNotEqualTo(1.0);
     }
 
     private static long visibleArrows(BridgeView bridge) {
