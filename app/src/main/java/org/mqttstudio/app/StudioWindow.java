@@ -69,7 +69,6 @@ public final class StudioWindow {
 
         BorderPane root = new BorderPane(split);
         root.setTop(menuBar());
-        root.getStyleClass().add("studio-root");
         scene = new Scene(root, 1280, 800);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
