@@ -1,0 +1,50 @@
+package org.mqttstudio.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.mqttstudio.app.findings.FindingSource;
+
+/**
+ * The JavaFX application: one {@link StudioWindow}. Start it through {@link Launcher}. With
+ * {@code --screenshot OUT.png} it saves the window as a PNG and exits (status 1 when the file
+ * could not be opened or the PNG not written).
+ */
+public final class StudioApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        StudioOptions options;
+        try {
+            options = StudioOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("studio: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        StudioWindow window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.NONE,
+                options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
+        stage.show();
+        options.topology().ifPresent(window::open);
+        options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
+    }
+
+    private static void saveAndExit(StudioWindow window, Path png, List<String> errors) {
+        errors.forEach(message -> System.err.println("studio: " + message));
+        try {
+            Snapshots.save(window.scene(), png);
+        } catch (IOException e) {
+            System.err.println("studio: cannot write " + png + ": " + e.getMessage());
+            errors.add(e.getMessage());
+        }
+        if (errors.isEmpty()) {
+            Platform.exit();
+        } else {
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.mqttstudio.app.canvas;
+
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.BridgeRule;
+
+/**
+ * A bridge: an edge from the broker that owns the connection to the node it connects to, with an
+ * arrowhead where messages go (out rules: at {@code to}; in rules: at {@code from}; both: at both
+ * ends) and a label with the connection name and one line per topic rule, written as in
+ * mosquitto.conf ({@code srv/# out 2}). CSS id: the bridge id; style class {@code bridge-view}.
+ */
+public final class BridgeView extends EdgeView {
+    private static final double LABEL_SLIDE = 6;
+    private static final int LABEL_SLIDE_STEPS = 25;
+    /** Line length that must show on each side of a label sitting on the line. */
+    private static final double MIN_VISIBLE_LINE = 28;
+
+    private final Line line = new Line();
+    private final Arrowhead toHead = new Arrowhead("bridge-arrow");
+    private final Arrowhead fromHead = new Arrowhead("bridge-arrow");
+    private final Label name = new Label();
+    private final VBox label = new VBox();
+    private Bridge model;
+
+    BridgeView(String bridgeId) {
+        setId(bridgeId);
+        getStyleClass().add("bridge-view");
+        line.getStyleClass().add("bridge-line");
+        name.getStyleClass().add("bridge-name");
+        label.getStyleClass().add("bridge-label");
+        getChildren().addAll(line, toHead, fromHead, label);
+        // The label is placed once its size is known, and again whenever it changes.
+        label.widthProperty().addListener(o -> placeLabel());
+        label.heightProperty().addListener(o -> placeLabel());
+    }
+
+    public Bridge model() {
+        return model;
+    }
+
+    /** The label's lines: the connection name, then one per rule. */
+    public List<String> labelLines() {
+        return label.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    void show(Bridge bridge, NodeView<?> from, NodeView<?> to, double laneOffset) {
+        model = bridge;
+        name.setText(bridge.name());
+        label.getChildren().setAll(name);
+        bridge.rules().forEach(rule -> label.getChildren().add(ruleLabel(rule)));
+        if (bridge.rules().isEmpty()) {
+            label.getChildren().add(ruleLabel("no topics: forwards nothing"));
+        }
+        toHead.setVisible(bridge.rules().stream().anyMatch(r -> r.direction().forwardsOut()));
+        fromHead.setVisible(bridge.rules().stream().anyMatch(r -> r.direction().forwardsIn()));
+        connect(from, to, laneOffset);
+    }
+
+    /** A rule as its mosquitto {@code topic} line would read, without the keyword. */
+    static String ruleText(BridgeRule rule) {
+        String text = rule.pattern() + " " + rule.direction().word() + " " + rule.qos();
+        return rule.hasPrefixes() ? text + " " + prefix(rule.localPrefix()) + " " + prefix(rule.remotePrefix()) : text;
+    }
+
+    @Override
+    protected void route(Point2D start, Point2D end) {
+        Point2D lineEnd = toHead.isVisible() ? toHead.pointAt(end, start) : end;
+        Point2D lineStart = fromHead.isVisible() ? fromHead.pointAt(start, end) : start;
+        line.setStartX(lineStart.getX());
+        line.setStartY(lineStart.getY());
+        line.setEndX(lineEnd.getX());
+        line.setEndY(lineEnd.getY());
+        placeLabel();
+    }
+
+    /**
+     * Centres the label on the line when enough of the line stays visible beside it; otherwise
+     * (brokers close together) moves it off the line, upwards first, until it clears both end boxes.
+     */
+    private void placeLabel() {
+        Point2D start = new Point2D(line.getStartX(), line.getStartY());
+        Point2D end = new Point2D(line.getEndX(), line.getEndY());
+        Point2D mid = start.midpoint(end);
+        Point2D along = end.subtract(start);
+        Point2D unit = along.magnitude() < 1e-6 ? new Point2D(1, 0) : along.normalize();
+        Point2D normal = new Point2D(unit.getY(), -unit.getX());
+        if (normal.getY() > 0 || (normal.getY() == 0 && normal.getX() > 0)) {
+            normal = normal.multiply(-1);
+        }
+        double width = label.getWidth();
+        double height = label.getHeight();
+        double extentAlong = Math.abs(unit.getX()) * width + Math.abs(unit.getY()) * height;
+        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE) {
+            label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+            return;
+        }
+        double clearOfLine = (Math.abs(normal.getX()) * width + Math.abs(normal.getY()) * height) / 2 + LABEL_SLIDE;
+        List<Bounds> boxes = endBoxes();
+        for (int step = 0; step <= LABEL_SLIDE_STEPS; step++) {
+            for (int side : new int[] {1, -1}) {
+                Point2D centre = mid.add(normal.multiply(side * (clearOfLine + step * LABEL_SLIDE)));
+                Bounds candidate = new BoundingBox(centre.getX() - width / 2, centre.getY() - height / 2, width, height);
+                if (boxes.stream().noneMatch(candidate::intersects)) {
+                    label.relocate(candidate.getMinX(), candidate.getMinY());
+                    return;
+                }
+            }
+        }
+        label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+    }
+
+    private static Label ruleLabel(BridgeRule rule) {
+        return ruleLabel(ruleText(rule));
+    }
+
+    private static Label ruleLabel(String text) {
+        Label rule = new Label(text);
+        rule.getStyleClass().add("bridge-rule");
+        return rule;
+    }
+
+    private static String prefix(String prefix) {
+        return prefix == null || prefix.isEmpty() ? "\"\"" : prefix;
+    }
+}

@@ -1,0 +1,274 @@
+package org.mqttstudio.app.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.Node;
+import org.mqttstudio.topology.Topology;
+
+/**
+ * Draws a {@link Topology}: one view per element, kept by element id. {@link #show} reconciles the
+ * views with a new topology (same id: the view is updated in place; new id: a view is added; gone
+ * id: its view is removed), so an editor can replace the model on every edit and the canvas keeps
+ * its views, and later their selection and drag state. Drag on empty space pans, the mouse wheel
+ * zooms around the pointer.
+ */
+public final class TopologyCanvas extends Region {
+    private static final double MIN_ZOOM = 0.2;
+    private static final double MAX_ZOOM = 4;
+    /** Fitting never enlarges past this: a small diagram stays at a readable, not a huge, size. */
+    private static final double MAX_FIT_ZOOM = 1.25;
+    private static final double FIT_MARGIN = 32;
+    private static final double ZOOM_STEP = 1.25;
+    /** Distance between parallel bridges joining the same two nodes. */
+    private static final double LANE_GAP = 48;
+
+    private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+
+    private final Map<String, NodeView<?>> nodes = new LinkedHashMap<>();
+    private final Map<String, BridgeView> bridges = new LinkedHashMap<>();
+    private final Map<String, ClientLinkView> links = new LinkedHashMap<>();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group world = new Group(edgeLayer, nodeLayer);
+    private final Translate pan = new Translate();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private Topology topology = Topology.empty();
+    private String highlighted;
+    private boolean fitPending;
+    private double dragX;
+    private double dragY;
+
+    public TopologyCanvas() {
+        getStyleClass().add("topology-canvas");
+        setId("canvas");
+        world.getTransforms().setAll(pan, zoom);
+        world.setManaged(false);
+        getChildren().add(world);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::startPan);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pan);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> setCursor(Cursor.DEFAULT));
+        addEventHandler(ScrollEvent.SCROLL, e -> zoomAt(Math.pow(1.002, e.getDeltaY()), e.getX(), e.getY()));
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Shows {@code next}, reusing the views of elements whose ids it keeps. */
+    public void show(Topology next) {
+        topology = next;
+        reconcile(nodes, next.nodes(), Node::id, NodeView::canShow, this::addNodeView,
+                view -> nodeLayer.getChildren().remove(view));
+        next.nodes().forEach(node -> nodes.get(node.id()).update(node));
+
+        reconcile(bridges, next.bridges(), Bridge::id, (view, bridge) -> true,
+                bridge -> addEdge(new BridgeView(bridge.id())), this::removeEdge);
+        Map<String, Double> lanes = laneOffsets(next.bridges());
+        next.bridges().forEach(b -> bridges.get(b.id())
+                .show(b, nodes.get(b.from()), nodes.get(b.to()), lanes.get(b.id())));
+
+        List<ClientLink> clientLinks = ClientLink.of(next);
+        reconcile(links, clientLinks, ClientLink::clientId, (view, link) -> view.publishing() == link.publishing(),
+                link -> addEdge(new ClientLinkView(link.publishing())), this::removeEdge);
+        clientLinks.forEach(link -> links.get(link.clientId())
+                .show(nodes.get(link.clientId()), nodes.get(link.brokerId())));
+        highlight(highlighted);
+    }
+
+    /**
+     * Marks one element's view with the {@code :highlighted} pseudo-class (e.g. the element of the
+     * finding selected in the problems panel); null or an unknown id clears the mark.
+     */
+    public void highlight(String elementId) {
+        nodes.values().forEach(view -> view.pseudoClassStateChanged(HIGHLIGHTED, view.elementId().equals(elementId)));
+        bridges.forEach((id, view) -> view.pseudoClassStateChanged(HIGHLIGHTED, id.equals(elementId)));
+        highlighted = elementId;
+    }
+
+    public Optional<NodeView<?>> nodeView(String id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public Optional<BridgeView> bridgeView(String id) {
+        return Optional.ofNullable(bridges.get(id));
+    }
+
+    /** The link of a publisher or subscriber to its broker, by the client's id. */
+    public Optional<ClientLinkView> clientLinkView(String clientId) {
+        return Optional.ofNullable(links.get(clientId));
+    }
+
+    public double zoom() {
+        return zoom.getX();
+    }
+
+    public void zoomIn() {
+        zoomAt(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    public void zoomOut() {
+        zoomAt(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Scales and centres the diagram to fill the canvas; waits for the first layout if needed. */
+    public void fit() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            fitPending = true;
+            requestLayout();
+            return;
+        }
+        fitPending = false;
+        world.applyCss();
+        world.layout();
+        Bounds content = world.getLayoutBounds();
+        if (content.isEmpty()) {
+            setZoom(1);
+            pan.setX(0);
+            pan.setY(0);
+            return;
+        }
+        double scale = Math.min((getWidth() - 2 * FIT_MARGIN) / content.getWidth(),
+                (getHeight() - 2 * FIT_MARGIN) / content.getHeight());
+        setZoom(Math.min(MAX_FIT_ZOOM, scale));
+        pan.setX(getWidth() / 2 - zoom() * content.getCenterX());
+        pan.setY(getHeight() / 2 - zoom() * content.getCenterY());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fit();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 500;
+    }
+
+    /** Zooms by {@code factor}, keeping the diagram point under ({@code x}, {@code y}) in place. */
+    private void zoomAt(double factor, double x, double y) {
+        double old = zoom();
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        pan.setX(x - (x - pan.getX()) * next / old);
+        pan.setY(y - (y - pan.getY()) * next / old);
+        setZoom(next);
+    }
+
+    private void setZoom(double value) {
+        zoom.setX(value);
+        zoom.setY(value);
+    }
+
+    private void startPan(MouseEvent e) {
+        // Only empty space pans: presses on elements are left for the designer's selection and drag.
+        if (e.getTarget() == this && e.getButton() == MouseButton.PRIMARY) {
+            dragX = e.getX() - pan.getX();
+            dragY = e.getY() - pan.getY();
+            setCursor(Cursor.CLOSED_HAND);
+            e.consume();
+        }
+    }
+
+    private void pan(MouseEvent e) {
+        if (getCursor() == Cursor.CLOSED_HAND) {
+            pan.setX(e.getX() - dragX);
+            pan.setY(e.getY() - dragY);
+            e.consume();
+        }
+    }
+
+    private NodeView<?> addNodeView(Node node) {
+        NodeView<?> view = NodeView.of(node);
+        nodeLayer.getChildren().add(view);
+        return view;
+    }
+
+    private <E extends EdgeView> E addEdge(E edge) {
+        edgeLayer.getChildren().add(edge);
+        return edge;
+    }
+
+    private void removeEdge(EdgeView edge) {
+        edge.disconnect();
+        edgeLayer.getChildren().remove(edge);
+    }
+
+    /**
+     * Drops the views whose id is gone or whose kind no longer fits, and creates views for new
+     * ids; updating the kept ones is left to the caller, which knows what each kind needs.
+     */
+    private static <M, V> void reconcile(Map<String, V> views, List<M> models, Function<M, String> idOf,
+            BiPredicate<V, M> fits, Function<M, V> create, Consumer<V> remove) {
+        Map<String, M> wanted = new LinkedHashMap<>();
+        models.forEach(m -> wanted.put(idOf.apply(m), m));
+        views.entrySet().removeIf(entry -> {
+            M model = wanted.get(entry.getKey());
+            boolean gone = model == null || !fits.test(entry.getValue(), model);
+            if (gone) {
+                remove.accept(entry.getValue());
+            }
+            return gone;
+        });
+        wanted.forEach((id, model) -> views.computeIfAbsent(id, key -> create.apply(model)));
+    }
+
+    /**
+     * Sideways offsets that keep bridges joining the same two nodes apart, measured along the
+     * normal of the edge from the node with the smaller id, so that A→B and B→A separate too.
+     */
+    private static Map<String, Double> laneOffsets(List<Bridge> bridges) {
+        Map<String, List<Bridge>> byPair = new LinkedHashMap<>();
+        for (Bridge b : bridges) {
+            String pair = b.from().compareTo(b.to()) < 0 ? b.from() + "\n" + b.to() : b.to() + "\n" + b.from();
+            byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(b);
+        }
+        Map<String, Double> offsets = new HashMap<>();
+        for (List<Bridge> group : byPair.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                Bridge b = group.get(i);
+                double offset = (i - (group.size() - 1) / 2.0) * LANE_GAP;
+                offsets.put(b.id(), b.from().compareTo(b.to()) < 0 ? offset : -offset);
+            }
+        }
+        return offsets;
+    }
+
+    /** A publisher's or subscriber's connection to its broker, as the canvas draws it. */
+    private record ClientLink(String clientId, String brokerId, boolean publishing) {
+        static List<ClientLink> of(Topology topology) {
+            List<ClientLink> links = new ArrayList<>();
+            topology.publishers().forEach(p -> links.add(new ClientLink(p.id(), p.broker(), true)));
+            topology.subscribers().forEach(s -> links.add(new ClientLink(s.id(), s.broker(), false)));
+            return links;
+        }
+    }
+}

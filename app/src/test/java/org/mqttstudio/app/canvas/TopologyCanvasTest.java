@@ -1,0 +1,160 @@
+package org.mqttstudio.app.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mqttstudio.app.StudioFolders;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.BridgeRule;
+import org.mqttstudio.topology.Direction;
+import org.mqttstudio.topology.Position;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.topology.TopologyJson;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class TopologyCanvasTest {
+    private TopologyCanvas canvas;
+
+    @Start
+    void start(Stage stage) {
+        canvas = new TopologyCanvas();
+        stage.setScene(new Scene(canvas, 1000, 600));
+        stage.show();
+    }
+
+    @Test
+    void keepsViewsByIdUpdatesThemAndDropsTheGoneOnes(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> canvas.show(challenge));
+        NodeView<?> central = canvas.nodeView("central").orElseThrow();
+        BridgeView bridge = canvas.bridgeView("bridge1_central").orElseThrow();
+        ClientLinkView link = canvas.clientLinkView("humidity-subscriber").orElseThrow();
+
+        Topology edited = Topology.of(challenge.name(),
+                challenge.brokers().stream()
+                        .map(b -> b.id().equals("central") ? b.withPosition(new Position(900, 260)) : b).toList(),
+                challenge.externalBrokers(),
+                challenge.bridges().stream().filter(b -> !b.id().equals("bridge2_bridge3"))
+                        .map(b -> b.id().equals("bridge1_central")
+                                ? b.withRules(List.of(new BridgeRule("srv/#", Direction.BOTH, 1, null, null))) : b)
+                        .toList(),
+                challenge.publishers().stream().filter(p -> !p.id().equals("publisher2")).toList(),
+                challenge.subscribers());
+        robot.interact(() -> canvas.show(edited));
+
+        assertThat(canvas.nodeView("central")).containsSame(central);
+        assertThat(central.getLayoutX()).isEqualTo(900.0);
+        assertThat(central.model()).isSameAs(edited.broker("central").orElseThrow());
+        assertThat(canvas.bridgeView("bridge1_central")).containsSame(bridge);
+        assertThat(bridge.labelLines()).containsExactly("bridge1_central", "srv/# both 1");
+        assertThat(canvas.clientLinkView("humidity-subscriber")).containsSame(link);
+        assertThat(canvas.nodeView("publisher2")).isEmpty();
+        assertThat(canvas.clientLinkView("publisher2")).isEmpty();
+        assertThat(canvas.bridgeView("bridge2_bridge3")).isEmpty();
+        assertThat(robot.lookup("#publisher2").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#bridge2_bridge3").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".publisher-view").queryAll()).hasSize(1);
+        assertThat(robot.lookup(".bridge-view").queryAll()).hasSize(2);
+    }
+
+    @Test
+    void drawsArrowheadsWhereMessagesGoAndSeparatesOpposedBridges(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        Bridge back = Bridge.simple("central_back", "central_back", "central", "bridge-broker-1",
+                List.of(new BridgeRule("cmd/#", Direction.IN, 1, null, null)));
+        List<Bridge> bridges = new java.util.ArrayList<>(challenge.bridges());
+        bridges.add(back);
+        Topology withBack = Topology.of("", challenge.brokers(), List.of(), bridges, List.of(), List.of());
+
+        robot.interact(() -> canvas.show(withBack));
+
+        BridgeView out = canvas.bridgeView("bridge1_central").orElseThrow();
+        BridgeView in = canvas.bridgeView("central_back").orElseThrow();
+        assertThat(visibleArrows(out)).isEqualTo(1);
+        assertThat(visibleArrows(in)).isEqualTo(1);
+        // Opposed bridges between the same two brokers are drawn apart, labels included.
+        assertThat(robot.lookup("#bridge1_central .bridge-label").query().getBoundsInParent()
+                .intersects(robot.lookup("#central_back .bridge-label").query().getBoundsInParent())).isFalse();
+    }
+
+    @Test
+    void fitBringsTheWholeDiagramIntoView(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> {
+            canvas.show(challenge);
+            canvas.fit();
+        });
+
+        assertThat(canvas.zoom()).isLessThan(1.0);
+        for (NodeView<?> view : robot.lookup(".node-view").queryAllAs(NodeView.class)) {
+            assertThat(canvas.getLayoutBounds().contains(canvas.sceneToLocal(view.localToScene(view.getLayoutBounds()))))
+                    .as(view.getId()).isTrue();
+        }
+        double before = canvas.zoom();
+        robot.interact(canvas::zoomIn);
+        assertThat(canvas.zoom()).isGreaterThan(before);
+    }
+
+    @Test
+    void highlightsOneElementAndKeepsItAcrossUpdates(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> {
+            canvas.show(challenge);
+            canvas.highlight("bridge3_central");
+        });
+        assertThat(highlighted(robot)).containsExactly("bridge3_central");
+
+        robot.interact(() -> {
+            canvas.highlight("central");
+            canvas.show(challenge);
+        });
+        assertThat(highlighted(robot)).containsExactly("central");
+
+        robot.interact(() -> canvas.highlight(null));
+        assertThat(highlighted(robot)).isEmpty();
+    }
+
+    private static List<String> highlighted(FxRobot robot) {
+        return robot.lookup(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("highlighted")))
+                .queryAll().stream().map(javafx.scene.Node::getId).toList();
+    }
+
+    @Test
+    void dragOnEmptySpacePansAndTheWheelZooms(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        robot.interact(() -> canvas.show(challenge));
+        NodeView<?> central = canvas.nodeView("central").orElseThrow();
+        Bounds before = central.localToScene(central.getLayoutBounds());
+
+        robot.drag(canvas.localToScreen(20, 580), MouseButton.PRIMARY).moveBy(60, -40).release(MouseButton.PRIMARY);
+
+        Bounds after = central.localToScene(central.getLayoutBounds());
+        assertThat(after.getMinX() - before.getMinX()).isCloseTo(60, within(1.0));
+        assertThat(after.getMinY() - before.getMinY()).isCloseTo(-40, within(1.0));
+        assertThat(central.getLayoutX()).as("panning moves the view, not the model").isEqualTo(820.0);
+
+        robot.moveTo(canvas.localToScreen(20, 580)).scroll(3, VerticalDirection.UP);
+        assertThat(canvas.zoom()).isNotEqualTo(1.0);
+    }
+
+    private static long visibleArrows(BridgeView bridge) {
+        return bridge.getChildren().stream().filter(n -> n instanceof Arrowhead && n.isVisible()).count();
+    }
+
+    private static Path sample(String name) {
+        return StudioFolders.locate().samples().orElseThrow().resolve(name + ".json");
+    }
+}
