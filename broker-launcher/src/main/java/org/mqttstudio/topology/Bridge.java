@@ -52,10 +52,11 @@ public record Bridge(String id, String name, String from, String to, List<Bridge
 
     /**
      * The client id the bridge uses on the remote broker: {@code remote_clientid}, or mosquitto's
-     * default {@code <connection>.<hostname>} for the machine the local broker runs on.
+     * default {@code <hostname>.<connection>} for the machine the local broker runs on (seen with
+     * mosquitto 2.0.11; its manual says {@code <connection>.<hostname>}).
      */
     public String effectiveRemoteClientId(String hostname) {
-        return remoteClientId != null ? remoteClientId : name + "." + hostname;
+        return remoteClientId != null ? remoteClientId : hostname + "." + name;
     }
 
     /** The client id on the local broker: {@code local_clientid} or {@code local.<remote client id>}. */
