@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** Turns Netty's decoded MQTT messages into {@link PacketEvent}s. */
 final class PacketEvents {
@@ -40,7 +41,11 @@ final class PacketEvents {
                 false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
     }
 
-    static PacketEvent decoded(Origin origin, MqttMessage message, byte[] raw) {
+    /**
+     * The event for a decoded message. {@code topicAliases} is the direction's MQTT 5 topic alias map: a PUBLISH
+     * that sets an alias adds to it, one that uses an alias with an empty topic gets its topic from it.
+     */
+    static PacketEvent decoded(Origin origin, MqttMessage message, byte[] raw, Map<Integer, String> topicAliases) {
         MqttFixedHeader fixed = message.fixedHeader();
         Object header = message.variableHeader();
         Object payload = message.payload();
@@ -61,7 +66,7 @@ final class PacketEvents {
             codes.add(connAck.connectReturnCode().byteValue() & 0xff);
             addAll(properties, connAck.properties());
         } else if (header instanceof MqttPublishVariableHeader publish) {
-            topic = publish.topicName();
+            topic = resolveAlias(publish, topicAliases);
             addAll(properties, publish.properties());
         } else if (header instanceof MqttPubReplyMessageVariableHeader reply) {
             codes.add(reply.reasonCode() & 0xff);
@@ -98,6 +103,20 @@ final class PacketEvents {
                 origin.nodePort(), clientId, origin.direction(), PacketType.valueOf(fixed.messageType().name()),
                 packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
                 filters, properties, version, raw.length, raw, null);
+    }
+
+    private static String resolveAlias(MqttPublishVariableHeader publish, Map<Integer, String> topicAliases) {
+        MqttProperties.MqttProperty<?> alias =
+                publish.properties().getProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value());
+        if (alias == null) {
+            return publish.topicName();
+        }
+        Integer number = (Integer) alias.value();
+        if (publish.topicName().isEmpty()) {
+            return topicAliases.getOrDefault(number, "");
+        }
+        topicAliases.put(number, publish.topicName());
+        return publish.topicName();
     }
 
     private static Integer packetId(Object header) {

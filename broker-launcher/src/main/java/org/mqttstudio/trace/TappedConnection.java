@@ -14,6 +14,8 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -182,6 +184,7 @@ final class TappedConnection {
     /** Turns one direction's decoded packets into events for the tap's sink. */
     private final class Emitter implements MqttStreamDecoder.Listener {
         private final PacketDirection direction;
+        private final Map<Integer, String> topicAliases = new HashMap<>();
 
         Emitter(PacketDirection direction) {
             this.direction = direction;
@@ -189,7 +192,7 @@ final class TappedConnection {
 
         @Override
         public void packet(MqttMessage message, byte[] raw) {
-            PacketEvent event = PacketEvents.decoded(origin(), message, raw);
+            PacketEvent event = PacketEvents.decoded(origin(), message, raw, topicAliases);
             if (event.type() == PacketType.CONNECT) {
                 connected(event);
             }

@@ -139,6 +139,9 @@ class WireTapTest {
                     .contentType("text/plain").userProperties().add("colour", "blue").applyUserProperties().send();
             Optional<Mqtt5Publish> received = publishes.receive(10, TimeUnit.SECONDS);
             assertThat(received).isPresent();
+            // The client now sends the topic as its alias only: the event still names it.
+            publisher.publishWith().topic("v5/x").payload("again".getBytes(UTF_8)).send();
+            assertThat(publishes.receive(10, TimeUnit.SECONDS)).isPresent();
         }
         subscriber.disconnect();
         publisher.disconnect();
@@ -151,7 +154,13 @@ class WireTapTest {
         assertThat(single(of("sub-5", PacketDirection.BROKER_TO_CLIENT, PacketType.SUBACK)).reasonCodes())
                 .containsExactly(1);
         // Broker-to-client packets decode only if the decoder was told the version (NOTES trap 2).
-        PacketEvent delivered = single(of("sub-5", PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH));
+        List<PacketEvent> sent = recorder.snapshot().stream()
+                .filter(of("pub-5", PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH)).toList();
+        assertThat(sent).extracting(PacketEvent::topic).containsExactly("v5/x", "v5/x");
+        assertThat(sent.get(1).properties()).contains(new PacketProperty("TOPIC_ALIAS", "1"));
+        assertThat(new String(sent.get(1).raw(), UTF_8)).doesNotContain("v5/x");
+        PacketEvent delivered = single(of("sub-5", PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH)
+                .and(e -> e.qos() == 1));
         assertThat(delivered.topic()).isEqualTo("v5/x");
         assertThat(delivered.payloadText()).isEqualTo("five");
         assertThat(delivered.qos()).isEqualTo(1);
