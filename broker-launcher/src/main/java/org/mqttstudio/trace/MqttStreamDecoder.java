@@ -113,10 +113,41 @@ final class MqttStreamDecoder {
         return true;
     }
 
+    /**
+     * Where the protocol level byte of a CONNECT is, or -1 if {@code raw} is no CONNECT. Bridges (mosquitto's
+     * {@code try_private}) set its top bit, which Netty's decoder rejects.
+     */
+    static int connectLevelOffset(byte[] raw) {
+        if ((raw[0] & 0xf0) != 0x10) {
+            return -1;
+        }
+        int header = 1;
+        while (header < raw.length && (raw[header] & 0x80) != 0) {
+            header++;
+        }
+        int nameLengthAt = header + 1;
+        if (nameLengthAt + 1 >= raw.length) {
+            return -1;
+        }
+        int levelAt = nameLengthAt + 2 + ((raw[nameLengthAt] & 0xff) << 8 | (raw[nameLengthAt + 1] & 0xff));
+        return levelAt < raw.length ? levelAt : -1;
+    }
+
+    /** True for the CONNECT of a bridge that announces itself as one. */
+    static boolean isBridgeConnect(byte[] raw) {
+        int levelAt = connectLevelOffset(raw);
+        return levelAt >= 0 && (raw[levelAt] & 0x80) != 0;
+    }
+
     private void decode(byte[] raw) {
         Object out = null;
         try {
-            decoder.writeInbound(Unpooled.wrappedBuffer(raw));
+            byte[] decodable = raw;
+            if (isBridgeConnect(raw)) {
+                decodable = raw.clone();
+                decodable[connectLevelOffset(raw)] &= 0x7f;
+            }
+            decoder.writeInbound(Unpooled.wrappedBuffer(decodable));
             out = decoder.readInbound();
             if (out instanceof MqttMessage message && message.decoderResult().isSuccess()) {
                 listener.packet(message, raw);

@@ -61,6 +61,9 @@ final class PacketEvents {
             version = connect.version();
             properties.add(new PacketProperty("keep-alive", Integer.toString(connect.keepAliveTimeSeconds())));
             properties.add(new PacketProperty("clean-start", Boolean.toString(connect.isCleanSession())));
+            if (MqttStreamDecoder.isBridgeConnect(raw)) {
+                properties.add(new PacketProperty("bridge", "true"));
+            }
             addAll(properties, connect.properties());
         } else if (header instanceof MqttConnAckVariableHeader connAck) {
             codes.add(connAck.connectReturnCode().byteValue() & 0xff);

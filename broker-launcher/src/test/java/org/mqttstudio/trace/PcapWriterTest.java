@@ -38,7 +38,7 @@ class PcapWriterTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         tap.close();
         mosquitto.close();
     }

@@ -52,7 +52,7 @@ class WireTapTest {
     }
 
     @AfterEach
-    void stopAll() throws InterruptedException {
+    void stopAll() {
         cleanups.forEach(Runnable::run);
         tap.close();
         mosquitto.close();
@@ -345,9 +345,13 @@ class WireTapTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             server.close();
-            thread.join(5_000);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
