@@ -22,6 +22,9 @@ final class MqttStreamDecoder {
     /** MQTT's largest packet: 1 type byte, 4 length bytes, 268 435 455 bytes remaining. */
     static final int MAX_PACKET_BYTES = 1 + 4 + 268_435_455;
 
+    /** MQTT 3.1 limits client ids to 23 bytes, but brokers (and bridges' generated ids) go far beyond. */
+    private static final int MAX_CLIENT_ID_LENGTH = 65_535;
+
     /** The channel attribute Netty's MQTT codec reads the protocol version from (NOTES: "Seeing every packet"). */
     private static final AttributeKey<MqttVersion> VERSION_KEY = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
@@ -172,7 +175,7 @@ final class MqttStreamDecoder {
     }
 
     private EmbeddedChannel newDecoder() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_PACKET_BYTES));
+        EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_PACKET_BYTES, MAX_CLIENT_ID_LENGTH));
         channel.attr(VERSION_KEY).set(version);
         return channel;
     }

@@ -10,19 +10,16 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real mosquitto on a free 127.0.0.1 port, run from a temp folder, for this package's tests. */
 final class LocalMosquitto implements AutoCloseable {
     private final Process process;
     private final int port;
-    private final Path log;
 
-    private LocalMosquitto(Process process, int port, Path log) {
+    private LocalMosquitto(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
     static LocalMosquitto start(Path folder, String... extraConfigLines) throws IOException {
@@ -46,7 +43,7 @@ final class LocalMosquitto implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        LocalMosquitto mosquitto = new LocalMosquitto(process, port, log);
+        LocalMosquitto mosquitto = new LocalMosquitto(process, port);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("mosquitto exited: " + Files.readString(log));
@@ -76,10 +73,6 @@ final class LocalMosquitto implements AutoCloseable {
 
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
-    }
-
-    List<String> logLines() throws IOException {
-        return Files.readAllLines(log);
     }
 
     @Override
