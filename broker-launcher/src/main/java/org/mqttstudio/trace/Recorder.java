@@ -27,6 +27,7 @@ public final class Recorder implements Consumer<PacketEvent> {
     private final int capacity;
     private final AtomicReferenceArray<Slot> slots;
     private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong clearedBefore = new AtomicLong();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
     public Recorder() {
@@ -55,8 +56,8 @@ public final class Recorder implements Consumer<PacketEvent> {
     /** The recorded events, oldest first: at most the capacity, the latest ones. */
     public List<PacketEvent> snapshot() {
         long end = appended.get();
-        long start = Math.max(0, end - capacity);
-        List<PacketEvent> events = new ArrayList<>((int) (end - start));
+        long start = Math.max(clearedBefore.get(), end - capacity);
+        List<PacketEvent> events = new ArrayList<>((int) Math.max(0, end - start));
         for (long sequence = start; sequence < end; sequence++) {
             Slot slot = slots.get((int) (sequence % capacity));
             // A slot still being written (or already overwritten by a later append) is skipped.
@@ -65,6 +66,11 @@ public final class Recorder implements Consumer<PacketEvent> {
             }
         }
         return events;
+    }
+
+    /** Empties the snapshot (subscribers keep what they have queued). */
+    public void clear() {
+        clearedBefore.set(appended.get());
     }
 
     public int capacity() {

@@ -244,7 +244,7 @@ final class TappedConnection {
 
         private void later(Runnable action) {
             long now = System.nanoTime();
-            long due = now + tap.latencyNanos();
+            long due = now + tap.latencyNanos(view());
             if (lastDue - due > 0) {
                 due = lastDue;
             }

@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * a {@link Recorder} is made for that.
  *
  * <p>Fault injection: {@link #cut} drops matching connections and refuses matching new ones until
- * {@link #restore}; {@link #setLatency} delays both directions of every connection, keeping the byte order.
+ * {@link #restore}; {@link #setLatency} delays both directions of every connection, {@link #delay} those of
+ * matching ones (e.g. a bridge link), always keeping the byte order.
  */
 public final class WireTap implements AutoCloseable {
     private final String node;
@@ -43,6 +44,7 @@ public final class WireTap implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final Map<Long, TappedConnection> connections = new ConcurrentHashMap<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
+    private final List<Delay> delays = new CopyOnWriteArrayList<>();
     private volatile long latencyNanos;
     private Channel server;
     private int port;
@@ -53,6 +55,17 @@ public final class WireTap implements AutoCloseable {
 
         private Cut(Predicate<TapConnection> which) {
             this.which = which;
+        }
+    }
+
+    /** A delay made by {@link #delay}; pass it to {@link #undelay} to end it. */
+    public static final class Delay {
+        private final Predicate<TapConnection> which;
+        private final long nanos;
+
+        private Delay(Predicate<TapConnection> which, long nanos) {
+            this.which = which;
+            this.nanos = nanos;
         }
     }
 
@@ -178,16 +191,35 @@ public final class WireTap implements AutoCloseable {
         cuts.clear();
     }
 
-    /** Delays forwarding in both directions by this much from now on (zero for none). */
+    /** Delays forwarding in both directions of every connection by this much from now on (zero for none). */
     public void setLatency(Duration latency) {
+        latencyNanos = nonNegative(latency).toNanos();
+    }
+
+    /** The latency {@link #setLatency} set for every connection. */
+    public Duration latency() {
+        return Duration.ofNanos(latencyNanos);
+    }
+
+    /**
+     * Delays forwarding in both directions of the matching connections (e.g. one bridge link) until
+     * {@link #undelay}. A connection gets the largest of the tap's latency and its matching delays.
+     */
+    public Delay delay(Predicate<TapConnection> which, Duration latency) {
+        Delay delay = new Delay(Objects.requireNonNull(which, "which"), nonNegative(latency).toNanos());
+        delays.add(delay);
+        return delay;
+    }
+
+    public void undelay(Delay delay) {
+        delays.remove(delay);
+    }
+
+    private static Duration nonNegative(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative: " + latency);
         }
-        latencyNanos = latency.toNanos();
-    }
-
-    public Duration latency() {
-        return Duration.ofNanos(latencyNanos);
+        return latency;
     }
 
     /** Closes the port and every connection; waits until the port is free. */
@@ -202,8 +234,14 @@ public final class WireTap implements AutoCloseable {
         }
     }
 
-    long latencyNanos() {
-        return latencyNanos;
+    long latencyNanos(TapConnection connection) {
+        long nanos = latencyNanos;
+        for (Delay delay : delays) {
+            if (delay.nanos > nanos && delay.which.test(connection)) {
+                nanos = delay.nanos;
+            }
+        }
+        return nanos;
     }
 
     boolean isCut(TapConnection connection) {

@@ -72,6 +72,16 @@ class RecorderTest {
     }
 
     @Test
+    void clearEmptiesTheSnapshotAndRecordingGoesOn() {
+        Recorder recorder = new Recorder(5);
+        LongStream.rangeClosed(1, 3).forEach(i -> recorder.accept(event(i)));
+        recorder.clear();
+        assertThat(recorder.snapshot()).isEmpty();
+        recorder.accept(event(4));
+        assertThat(recorder.snapshot()).extracting(PacketEvent::connectionId).containsExactly(4L);
+    }
+
+    @Test
     void rejectsAZeroCapacity() {
         assertThatThrownBy(() -> new Recorder(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -248,11 +248,11 @@ class WireTapTest {
         try (Mqtt3BlockingClient.Mqtt3Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
             subscriber.subscribeWith().topicFilter("lat/#").send();
             long direct = roundTrip(publisher, publishes, "lat/0");
-            assertThat(direct).isLessThan(250);
 
             tap.setLatency(Duration.ofMillis(300));
             // publisher -> tap -> broker and broker -> tap -> subscriber: two delays
-            assertThat(roundTrip(publisher, publishes, "lat/1")).isGreaterThanOrEqualTo(600);
+            long delayed = roundTrip(publisher, publishes, "lat/1");
+            assertThat(delayed).isGreaterThanOrEqualTo(600).isGreaterThan(direct + 400);
 
             for (int i = 0; i < 50; i++) {
                 publisher.publishWith().topic("lat/seq").payload(Integer.toString(i).getBytes(UTF_8)).send();
@@ -264,6 +264,26 @@ class WireTapTest {
             }
             assertThat(received).containsExactlyElementsOf(
                     java.util.stream.IntStream.range(0, 50).mapToObj(Integer::toString).toList());
+        }
+    }
+
+    @Test
+    void aDelayOnOneLinkSlowsOnlyThatLink() throws Exception {
+        Mqtt3BlockingClient subscriber = mqtt3("sub");
+        subscriber.connect();
+        Mqtt3BlockingClient slow = mqtt3("slow");
+        slow.connect();
+        Mqtt3BlockingClient fast = mqtt3("fast");
+        fast.connect();
+        try (Mqtt3BlockingClient.Mqtt3Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter("d/#").send();
+            WireTap.Delay delay = tap.delay(TapConnection.withClientId("slow"), Duration.ofMillis(500));
+            long slowTrip = roundTrip(slow, publishes, "d/slow");
+            long fastTrip = roundTrip(fast, publishes, "d/fast");
+            assertThat(slowTrip).isGreaterThanOrEqualTo(500).isGreaterThan(fastTrip + 300);
+
+            tap.undelay(delay);
+            assertThat(roundTrip(slow, publishes, "d/slow")).isLessThan(slowTrip - 300);
         }
     }
 
