@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class BridgeTapTest {
             long connectsAtCut = connects();
             // The bridge retries and is refused.
             await().atMost(WAIT).until(() -> connects() >= connectsAtCut + 1);
-            assertThat(tapB.connections()).extracting(TapConnection::clientId).containsExactly("watcher-b");
+            await().atMost(WAIT).until(() -> tapB.connections().stream().map(TapConnection::clientId).toList(),
+                    ids -> ids.equals(List.of("watcher-b")));
             long connAcksAtCut = connAcks();
             publisherAtA.publishWith().topic("bridged/2").send();
 
