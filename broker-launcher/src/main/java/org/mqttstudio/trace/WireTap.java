@@ -144,7 +144,8 @@ public final class WireTap implements AutoCloseable {
             String reason = String.valueOf(bound.cause().getMessage());
             String message = "node " + node + ": cannot listen on " + listen.getHostString() + ":" + listen.getPort()
                     + ": " + reason;
-            throw new UncheckedIOException(new IOException(message, bound.cause()));
+            throw new UncheckedIOException(message, bound.cause() instanceof IOException io ? io
+                    : new IOException(bound.cause()));
         }
         server = bound.channel();
         port = ((InetSocketAddress) server.localAddress()).getPort();

@@ -288,6 +288,30 @@ class WireTapTest {
         }
     }
 
+    @Test
+    void closeDropsConnectionsAndFreesThePortForTheNextTap() throws Exception {
+        Mqtt3BlockingClient client = mqtt3("short-lived");
+        client.connect();
+        int port = tap.port();
+
+        tap.close();
+        await().atMost(WAIT).until(() -> !client.getState().isConnected());
+        tap = WireTap.start("b1", new InetSocketAddress("127.0.0.1", port), mosquitto.address(), recorder);
+
+        assertThat(tap.port()).isEqualTo(port);
+        client.connect();
+        assertThat(client.getState().isConnected()).isTrue();
+    }
+
+    @Test
+    void aTakenPortFailsWithOneLineNamingNodeAndAddress() {
+        assertThatThrownBy(() -> WireTap.start("b2", new InetSocketAddress("127.0.0.1", tap.port()),
+                mosquitto.address(), recorder))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("node b2: cannot listen on 127.0.0.1:" + tap.port() + ": ")
+                .hasMessageNotContaining("\n");
+    }
+
     private static long roundTrip(Mqtt3BlockingClient publisher, Mqtt3BlockingClient.Mqtt3Publishes publishes,
                                   String topic) throws InterruptedException {
         long start = System.nanoTime();
