@@ -1,0 +1,154 @@
+package org.mqttstudio.trace;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttConnAckVariableHeader;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribePayload;
+import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
+import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Turns Netty's decoded MQTT messages into {@link PacketEvent}s. */
+final class PacketEvents {
+
+    /** Where a packet was seen: everything an event needs besides the packet itself. */
+    record Origin(String node, long connectionId, InetSocketAddress clientAddress, int nodePort, String clientId,
+                  Integer protocolVersion, PacketDirection direction) {
+    }
+
+    private PacketEvents() {
+    }
+
+    static PacketEvent malformed(Origin origin, byte[] raw, String error) {
+        return new PacketEvent(Instant.now(), origin.node(), origin.connectionId(), origin.clientAddress(),
+                origin.nodePort(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null, 0, false,
+                false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
+    }
+
+    /**
+     * The event for a decoded message. {@code topicAliases} is the direction's MQTT 5 topic alias map: a PUBLISH
+     * that sets an alias adds to it, one that uses an alias with an empty topic gets its topic from it.
+     */
+    static PacketEvent decoded(Origin origin, MqttMessage message, byte[] raw, Map<Integer, String> topicAliases) {
+        MqttFixedHeader fixed = message.fixedHeader();
+        Object header = message.variableHeader();
+        Object payload = message.payload();
+        String clientId = origin.clientId();
+        Integer version = origin.protocolVersion();
+        String topic = null;
+        byte[] body = null;
+        List<Integer> codes = new ArrayList<>();
+        List<TopicFilter> filters = new ArrayList<>();
+        List<PacketProperty> properties = new ArrayList<>();
+
+        if (header instanceof MqttConnectVariableHeader connect) {
+            version = connect.version();
+            properties.add(new PacketProperty("keep-alive", Integer.toString(connect.keepAliveTimeSeconds())));
+            properties.add(new PacketProperty("clean-start", Boolean.toString(connect.isCleanSession())));
+            if (MqttStreamDecoder.isBridgeConnect(raw)) {
+                properties.add(new PacketProperty("bridge", "true"));
+            }
+            addAll(properties, connect.properties());
+        } else if (header instanceof MqttConnAckVariableHeader connAck) {
+            codes.add(connAck.connectReturnCode().byteValue() & 0xff);
+            addAll(properties, connAck.properties());
+        } else if (header instanceof MqttPublishVariableHeader publish) {
+            topic = resolveAlias(publish, topicAliases);
+            addAll(properties, publish.properties());
+        } else if (header instanceof MqttPubReplyMessageVariableHeader reply) {
+            codes.add(reply.reasonCode() & 0xff);
+            addAll(properties, reply.properties());
+        } else if (header instanceof MqttMessageIdAndPropertiesVariableHeader withProperties) {
+            addAll(properties, withProperties.properties());
+        } else if (header instanceof MqttReasonCodeAndPropertiesVariableHeader reason) {
+            codes.add(reason.reasonCode() & 0xff);
+            addAll(properties, reason.properties());
+        }
+
+        if (payload instanceof MqttConnectPayload connect) {
+            clientId = connect.clientIdentifier();
+            if (connect.userName() != null) {
+                properties.add(new PacketProperty("username", connect.userName()));
+            }
+            topic = connect.willTopic();
+            body = connect.willMessageInBytes();
+            addAll(properties, connect.willProperties());
+        } else if (payload instanceof ByteBuf bytes) {
+            body = ByteBufUtil.getBytes(bytes);
+        } else if (payload instanceof MqttSubscribePayload subscribe) {
+            subscribe.topicSubscriptions().forEach(s ->
+                    filters.add(new TopicFilter(s.topicFilter(), s.qualityOfService().value())));
+        } else if (payload instanceof MqttUnsubscribePayload unsubscribe) {
+            unsubscribe.topics().forEach(t -> filters.add(new TopicFilter(t, null)));
+        } else if (payload instanceof MqttSubAckPayload subAck) {
+            codes.addAll(subAck.reasonCodes());
+        } else if (payload instanceof MqttUnsubAckPayload unsubAck) {
+            unsubAck.unsubscribeReasonCodes().forEach(c -> codes.add(c & 0xff));
+        }
+
+        return new PacketEvent(Instant.now(), origin.node(), origin.connectionId(), origin.clientAddress(),
+                origin.nodePort(), clientId, origin.direction(), PacketType.valueOf(fixed.messageType().name()),
+                packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
+                filters, properties, version, raw.length, raw, null);
+    }
+
+    private static String resolveAlias(MqttPublishVariableHeader publish, Map<Integer, String> topicAliases) {
+        MqttProperties.MqttProperty<?> alias =
+                publish.properties().getProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value());
+        if (alias == null) {
+            return publish.topicName();
+        }
+        Integer number = (Integer) alias.value();
+        if (publish.topicName().isEmpty()) {
+            return topicAliases.getOrDefault(number, "");
+        }
+        topicAliases.put(number, publish.topicName());
+        return publish.topicName();
+    }
+
+    private static Integer packetId(Object header) {
+        int id = -1;
+        if (header instanceof MqttMessageIdVariableHeader withId) {
+            id = withId.messageId();
+        } else if (header instanceof MqttPublishVariableHeader publish) {
+            id = publish.packetId();
+        }
+        return id > 0 ? id : null;
+    }
+
+    private static void addAll(List<PacketProperty> into, MqttProperties properties) {
+        if (properties == null) {
+            return;
+        }
+        for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
+            String name = MqttProperties.MqttPropertyType.valueOf(property.propertyId()).name();
+            Object value = property.value();
+            if (value instanceof List<?> pairs) {
+                for (Object pair : pairs) {
+                    MqttProperties.StringPair p = (MqttProperties.StringPair) pair;
+                    into.add(new PacketProperty(name, p.key + "=" + p.value));
+                }
+            } else if (value instanceof byte[] bytes) {
+                into.add(new PacketProperty(name, Base64.getEncoder().encodeToString(bytes)));
+            } else {
+                into.add(new PacketProperty(name, String.valueOf(value)));
+            }
+        }
+    }
+}
