@@ -1,0 +1,142 @@
+package org.mqttstudio.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.mqttstudio.mqtt.Topics;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.BridgeRule;
+import org.mqttstudio.topology.Publisher;
+import org.mqttstudio.topology.Subscriber;
+import org.mqttstudio.topology.Subscription;
+import org.mqttstudio.topology.Topology;
+
+/**
+ * Works out what reaches whom: follows each publisher's topic over the bridge rules (prefix
+ * remaps, QoS caps, no-echo, auth and ACLs), and probes every rule with sample topics to find
+ * loops that no publisher triggers yet.
+ */
+public final class Router {
+    public Router() {
+    }
+
+    public RouteTable routes(Topology t) {
+        Network net = new Network(t);
+        Tracer tracer = new Tracer(net);
+        Map<String, Trace> traces = new LinkedHashMap<>();
+        t.publishers().forEach(p -> traces.put(p.id(), tracer.trace(p)));
+
+        List<Route> routes = traces.values().stream().flatMap(tr -> tr.routes().stream()).toList();
+        Map<String, Loop> loops = new LinkedHashMap<>();
+        traces.values().forEach(tr -> tr.loops().forEach(l -> loops.putIfAbsent(key(l), l)));
+        for (Bridge b : t.bridges()) {
+            for (BridgeRule r : b.rules()) {
+                probe(tracer, b.from(), r.localFilter(), loops);
+                probe(tracer, b.to(), r.remoteFilter(), loops);
+            }
+        }
+
+        List<Unheard> unheard = new ArrayList<>();
+        for (Publisher p : t.publishers()) {
+            if (routes.stream().noneMatch(r -> r.publisherId().equals(p.id()))) {
+                unheard.add(new Unheard(p.id(), whereItStops(t, p, traces.get(p.id()))));
+            }
+        }
+        List<Unreached> unreached = new ArrayList<>();
+        for (Subscriber s : t.subscribers()) {
+            for (Subscription sub : s.subscriptions()) {
+                boolean reached = routes.stream()
+                        .anyMatch(r -> r.subscriberId().equals(s.id()) && r.filter().equals(sub.filter()));
+                if (!reached) {
+                    unreached.add(new Unreached(s.id(), sub.filter(), whyUnreached(t, net, s, sub.filter(), traces)));
+                }
+            }
+        }
+        return new RouteTable(routes, unreached, unheard, List.copyOf(loops.values()));
+    }
+
+    private static void probe(Tracer tracer, String nodeId, String filter, Map<String, Loop> loops) {
+        if (Topics.isValidFilter(filter)) {
+            tracer.probe(nodeId, sampleTopic(filter)).loops().forEach(l -> loops.putIfAbsent(key(l), l));
+        }
+    }
+
+    /** A topic the filter matches: each wildcard level becomes {@code x}. */
+    static String sampleTopic(String filter) {
+        return filter.replace("#", "x").replace("+", "x");
+    }
+
+    /** One loop however it was entered: its set of bridges and brokers. */
+    private static String key(Loop l) {
+        return new TreeSet<>(l.bridgeIds()) + "|" + new TreeSet<>(l.brokerIds());
+    }
+
+    private static String whereItStops(Topology t, Publisher p, Trace trace) {
+        if (trace.reached().isEmpty()) {
+            return String.join("; ", trace.stops());
+        }
+        StringBuilder why = new StringBuilder(reach(t, p, trace)).append("; no subscriber there receives it");
+        trace.stops().forEach(s -> why.append("; ").append(s));
+        return why.toString();
+    }
+
+    /** E.g. "Publisher2's srv/temperature reaches BridgeBroker2 and BridgeBroker3 (as a/srv/temperature)". */
+    private static String reach(Topology t, Publisher p, Trace trace) {
+        List<String> places = new ArrayList<>();
+        trace.reached().forEach((node, topics) -> {
+            Set<String> other = topics.stream().filter(x -> !x.equals(p.topic()))
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            places.add(other.isEmpty() ? t.nameOf(node) : t.nameOf(node) + " (as " + String.join(", ", other) + ")");
+        });
+        return p.name() + "'s " + p.topic() + " reaches " + andList(places);
+    }
+
+    private static String whyUnreached(Topology t, Network net, Subscriber s, String filter,
+            Map<String, Trace> traces) {
+        var problem = Topics.filterProblem(filter);
+        if (problem.isPresent()) {
+            return filter + " is not a valid filter: " + problem.get();
+        }
+        var refused = net.refusal(s.broker(), s.client().username());
+        if (refused.isPresent()) {
+            return s.name() + " cannot connect: " + refused.get();
+        }
+        if (t.publishers().isEmpty()) {
+            return "there is no publisher";
+        }
+        String here = t.nameOf(s.broker());
+        List<String> parts = new ArrayList<>();
+        for (Publisher p : t.publishers()) {
+            Trace trace = traces.get(p.id());
+            Set<String> atBroker = trace.reached().getOrDefault(s.broker(), Set.of());
+            boolean matchesHere = atBroker.stream().anyMatch(x -> Topics.matches(filter, x));
+            if (matchesHere) {
+                String denied = trace.stops().stream().filter(x -> x.contains(" " + s.name() + " read "))
+                        .findFirst().orElse("it reaches " + here);
+                parts.add(p.name() + "'s " + p.topic() + ": " + denied);
+            } else if (Topics.matches(filter, p.topic())) {
+                String stops = trace.stops().isEmpty() ? "" : "; " + String.join("; ", trace.stops());
+                parts.add(trace.reached().isEmpty() ? p.name() + "'s " + p.topic() + ": " + String.join("; ", trace.stops())
+                        : reach(t, p, trace) + stops);
+            } else if (!atBroker.isEmpty()) {
+                parts.add(p.name() + "'s " + p.topic() + " reaches " + here + " as " + String.join(", ", atBroker)
+                        + ", which " + filter + " does not match");
+            }
+        }
+        if (parts.isEmpty()) {
+            return "no publisher publishes to a topic that " + filter + " matches, and none reaches " + here;
+        }
+        return String.join(". ", parts);
+    }
+
+    static String andList(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+}
