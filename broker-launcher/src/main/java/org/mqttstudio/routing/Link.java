@@ -44,14 +44,6 @@ record Link(Bridge bridge, BridgeRule rule, boolean outward, String at, String t
         return add + topic.substring(strip.length());
     }
 
-    /** The rule as its topic line reads, e.g. {@code srv/# out 2}. */
-    String ruleText() {
-        BridgeRule r = rule;
-        String line = r.pattern() + " " + r.direction().word() + " " + r.qos();
-        return r.hasPrefixes() ? line + " \"" + orEmpty(r.localPrefix()) + "\" \"" + orEmpty(r.remotePrefix()) + "\""
-                : line;
-    }
-
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

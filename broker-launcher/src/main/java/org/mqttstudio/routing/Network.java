@@ -3,7 +3,6 @@ package org.mqttstudio.routing;
 import java.util.List;
 import java.util.Optional;
 import org.mqttstudio.topology.Bridge;
-import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Topology;
 
 /**
@@ -45,15 +44,6 @@ final class Network {
         return topology.broker(nodeId).flatMap(b -> Admission.refusal(b, username));
     }
 
-    /** The client id a bridge has on its remote broker; brokers with one {@code host} share a hostname. */
-    String remoteClientId(Bridge b) {
-        return b.effectiveRemoteClientId(hostOf(b.from()));
-    }
-
-    String hostOf(String brokerId) {
-        return topology.broker(brokerId).map(Broker::host).orElse(Broker.DEFAULT_HOST);
-    }
-
     /** Why the link cannot carry {@code topic} (as seen on {@code link.at()}) for auth or ACL reasons, or empty. */
     Optional<String> block(Link link, String topic) {
         Bridge b = link.bridge();
@@ -64,11 +54,11 @@ final class Network {
         }
         String user = b.remoteUsername() == null ? "anonymous" : "user '" + b.remoteUsername() + "'";
         AclPolicy acl = acl(remote);
-        if (link.outward() && !acl.canWrite(remoteClientId(b), b.remoteUsername(), link.map(topic))) {
+        if (link.outward() && !acl.canWrite(ClientIds.remote(topology, b), b.remoteUsername(), link.map(topic))) {
             return Optional.of("the ACL of " + topology.nameOf(remote) + " does not let " + b.name() + " (" + user
                     + ") publish " + link.map(topic));
         }
-        if (!link.outward() && !acl.canRead(remoteClientId(b), b.remoteUsername(), topic)) {
+        if (!link.outward() && !acl.canRead(ClientIds.remote(topology, b), b.remoteUsername(), topic)) {
             return Optional.of("the ACL of " + topology.nameOf(remote) + " does not let " + b.name() + " (" + user
                     + ") read " + topic);
         }

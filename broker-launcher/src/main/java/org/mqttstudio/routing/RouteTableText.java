@@ -14,7 +14,7 @@ public final class RouteTableText {
         for (Route r : table.routes()) {
             out.append("  ").append(t.nameOf(r.publisherId())).append(" -> ").append(t.nameOf(r.subscriberId()))
                     .append(" (filter ").append(r.filter()).append("), QoS ").append(r.qos()).append('\n')
-                    .append("    ").append(hops(t, r)).append('\n');
+                    .append("    ").append(path(t, r)).append('\n');
         }
         if (!table.unreached().isEmpty()) {
             out.append("Subscriptions nothing reaches (").append(table.unreached().size()).append(")\n");
@@ -36,7 +36,7 @@ public final class RouteTableText {
     }
 
     /** E.g. {@code BridgeBroker1 [srv/humidity, QoS 2] -> bridge1_central -> Central [srv/humidity, QoS 2]}. */
-    private static String hops(Topology t, Route r) {
+    public static String path(Topology t, Route r) {
         return r.hops().stream().map(h -> (h.viaBridgeId() == null ? "" : t.nameOf(h.viaBridgeId()) + " -> ")
                 + t.nameOf(h.brokerId()) + " [" + h.topic() + ", QoS " + h.qos() + "]")
                 .collect(Collectors.joining(" -> "));

@@ -66,7 +66,7 @@ public final class Router {
     }
 
     /** A topic the filter matches: each wildcard level becomes {@code x}. */
-    static String sampleTopic(String filter) {
+    public static String sampleTopic(String filter) {
         return filter.replace("#", "x").replace("+", "x");
     }
 

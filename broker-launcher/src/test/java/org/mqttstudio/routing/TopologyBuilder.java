@@ -159,6 +159,12 @@ public final class TopologyBuilder {
                 b.startType(), null, b.tryPrivate(), null);
     }
 
+    public static UnaryOperator<Bridge> named(String name) {
+        return b -> new Bridge(b.id(), name, b.from(), b.to(), b.rules(), b.cleanSession(), null, b.remoteClientId(),
+                b.localClientId(), b.remoteUsername(), b.remotePassword(), null, null, null, b.keepalive(),
+                b.notifications(), null, b.startType(), null, b.tryPrivate(), null);
+    }
+
     public static UnaryOperator<Bridge> clientIds(String remote, String local) {
         return b -> new Bridge(b.id(), b.name(), b.from(), b.to(), b.rules(), b.cleanSession(), null, remote, local,
                 b.remoteUsername(), b.remotePassword(), null, null, null, b.keepalive(), b.notifications(), null,
