@@ -1,7 +1,9 @@
 package org.mqttstudio.routing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Topology;
 
@@ -12,23 +14,19 @@ import org.mqttstudio.topology.Topology;
  */
 final class Network {
     private final Topology topology;
-    private final List<Link> links;
+    private final Map<String, List<Link>> linksAt;
 
     Network(Topology topology) {
         this.topology = topology;
-        this.links = Link.of(topology);
+        this.linksAt = Link.of(topology).stream().collect(Collectors.groupingBy(Link::at));
     }
 
     Topology topology() {
         return topology;
     }
 
-    List<Link> links() {
-        return links;
-    }
-
     List<Link> linksAt(String nodeId) {
-        return links.stream().filter(l -> l.at().equals(nodeId)).toList();
+        return linksAt.getOrDefault(nodeId, List.of());
     }
 
     int maxQos(String nodeId) {

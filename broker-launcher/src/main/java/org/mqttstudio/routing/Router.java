@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.mqttstudio.mqtt.Topics;
 import org.mqttstudio.topology.Bridge;
@@ -33,12 +32,14 @@ public final class Router {
         List<Route> routes = traces.values().stream().flatMap(tr -> tr.routes().stream()).toList();
         Map<String, Loop> loops = new LinkedHashMap<>();
         traces.values().forEach(tr -> tr.loops().forEach(l -> loops.putIfAbsent(key(l), l)));
+        Map<String, Set<String>> probes = new LinkedHashMap<>();
         for (Bridge b : t.bridges()) {
             for (BridgeRule r : b.rules()) {
-                probe(tracer, b.from(), r.localFilter(), loops);
-                probe(tracer, b.to(), r.remoteFilter(), loops);
+                addProbe(probes, b.from(), r.localFilter());
+                addProbe(probes, b.to(), r.remoteFilter());
             }
         }
+        tracer.probe(probes).loops().forEach(l -> loops.putIfAbsent(key(l), l));
 
         List<Unheard> unheard = new ArrayList<>();
         for (Publisher p : t.publishers()) {
@@ -56,12 +57,13 @@ public final class Router {
                 }
             }
         }
-        return new RouteTable(routes, unreached, unheard, List.copyOf(loops.values()));
+        return new RouteTable(routes, unreached, unheard,
+                loops.values().stream().limit(Tracer.MAX_LOOPS).toList());
     }
 
-    private static void probe(Tracer tracer, String nodeId, String filter, Map<String, Loop> loops) {
+    private static void addProbe(Map<String, Set<String>> probes, String nodeId, String filter) {
         if (Topics.isValidFilter(filter)) {
-            tracer.probe(nodeId, sampleTopic(filter)).loops().forEach(l -> loops.putIfAbsent(key(l), l));
+            probes.computeIfAbsent(nodeId, k -> new java.util.LinkedHashSet<>()).add(sampleTopic(filter));
         }
     }
 
@@ -70,9 +72,8 @@ public final class Router {
         return filter.replace("#", "x").replace("+", "x");
     }
 
-    /** One loop however it was entered: its set of bridges and brokers. */
     private static String key(Loop l) {
-        return new TreeSet<>(l.bridgeIds()) + "|" + new TreeSet<>(l.brokerIds());
+        return LoopText.key(l.bridgeIds(), l.brokerIds());
     }
 
     private static String whereItStops(Topology t, Publisher p, Trace trace) {

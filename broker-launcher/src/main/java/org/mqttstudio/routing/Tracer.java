@@ -1,12 +1,16 @@
 package org.mqttstudio.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.mqttstudio.mqtt.Topics;
 import org.mqttstudio.topology.Bridge;
@@ -23,8 +27,15 @@ import org.mqttstudio.topology.Topology;
  */
 final class Tracer {
     static final int MAX_HOPS = 32;
-    /** Bounds the work on pathological topologies with very many paths. */
-    private static final int MAX_VISITS = 20_000;
+    /**
+     * Bounds a publisher's walk, which follows every path (two paths to one subscriber are two
+     * deliveries): student topologies need a few dozen visits, a mesh of looping bridges millions.
+     */
+    private static final int MAX_VISITS = 2_000;
+    /** Two paths to one subscription already make a duplicate; a looping mesh makes thousands. */
+    private static final int MAX_ROUTES_PER_SUBSCRIPTION = 4;
+    /** A mesh of bridges has thousands of distinct cycles; the first ones say enough. */
+    static final int MAX_LOOPS = 20;
 
     private final Network net;
     private final Topology t;
@@ -47,15 +58,20 @@ final class Tracer {
             return stopped("the ACL of " + t.nameOf(p.broker()) + " does not let " + p.name() + " publish to "
                     + p.topic());
         }
-        Walk walk = new Walk(p);
+        Walk walk = new Walk(p, true);
         walk.visit(new ArrayList<>(), p.broker(), p.topic(), null, p.qos());
         return walk.result();
     }
 
-    /** A probe message with no publisher, only to find loops. */
-    Trace probe(String nodeId, String topic) {
-        Walk walk = new Walk(null);
-        walk.visit(new ArrayList<>(), nodeId, topic, null, 2);
+    /**
+     * Probe messages with no publisher, only to find loops: one walk for all of them, so that a
+     * state explored from one start is not explored again from the next.
+     *
+     * @param starts node id to the topics to publish there
+     */
+    Trace probe(Map<String, Set<String>> starts) {
+        Walk walk = new Walk(null, false);
+        starts.forEach((node, topics) -> topics.forEach(topic -> walk.visit(new ArrayList<>(), node, topic, null, 2)));
         return walk.result();
     }
 
@@ -67,26 +83,34 @@ final class Tracer {
     private final class Walk {
         private final Publisher publisher;
         private final List<Route> routes = new ArrayList<>();
+        private final Map<List<String>, Integer> routesPerSubscription = new HashMap<>();
         private final Map<String, Set<String>> reached = new LinkedHashMap<>();
         private final Set<String> stops = new LinkedHashSet<>();
-        private final List<Loop> loops = new ArrayList<>();
+        private final Map<String, Loop> loops = new LinkedHashMap<>();
+        private final boolean allPaths;
+        private final Set<List<String>> explored = new HashSet<>();
         private int visits;
 
-        Walk(Publisher publisher) {
+        /** @param allPaths false when only loops matter: a state is then explored once */
+        Walk(Publisher publisher, boolean allPaths) {
             this.publisher = publisher;
+            this.allPaths = allPaths;
         }
 
         Trace result() {
-            return new Trace(routes, reached, List.copyOf(stops), loops);
+            return new Trace(routes, reached, List.copyOf(stops), List.copyOf(loops.values()));
         }
 
         void visit(List<Hop> path, String node, String topic, String via, int qosIn) {
             for (int i = 0; i < path.size(); i++) {
                 Hop h = path.get(i);
                 if (h.brokerId().equals(node) && h.topic().equals(topic) && Objects.equals(h.viaBridgeId(), via)) {
-                    loops.add(LoopText.loop(t, path.subList(i, path.size()), via, false));
+                    addLoop(path.subList(i, path.size()), via, List.of());
                     return;
                 }
+            }
+            if (!allPaths && (loops.size() >= MAX_LOOPS || !explored.add(Arrays.asList(node, topic, via)))) {
+                return;
             }
             if (path.size() >= MAX_HOPS) {
                 growingLoop(path);
@@ -118,7 +142,10 @@ final class Tracer {
                         stops.add("the ACL of " + t.nameOf(node) + " does not let " + s.name() + " read " + topic);
                         continue;
                     }
-                    routes.add(new Route(publisher.id(), s.id(), sub.filter(), path, Math.min(qos, sub.qos())));
+                    if (routesPerSubscription.merge(List.of(s.id(), sub.filter()), 1, Integer::sum)
+                            <= MAX_ROUTES_PER_SUBSCRIPTION) {
+                        routes.add(new Route(publisher.id(), s.id(), sub.filter(), path, Math.min(qos, sub.qos())));
+                    }
                 }
             }
         }
@@ -165,13 +192,26 @@ final class Tracer {
         /** At the depth bound: the last hop's (broker, bridge) seen before marks a cycle whose topic grows. */
         private void growingLoop(List<Hop> path) {
             Hop last = path.get(path.size() - 1);
-            for (int j = path.size() - 2; j >= 0; j--) {
-                Hop h = path.get(j);
-                if (h.brokerId().equals(last.brokerId()) && Objects.equals(h.viaBridgeId(), last.viaBridgeId())) {
-                    loops.add(LoopText.loop(t, path.subList(j, path.size() - 1), last.viaBridgeId(), true));
-                    return;
-                }
+            List<Hop> same = path.stream().filter(h -> h.brokerId().equals(last.brokerId())
+                    && Objects.equals(h.viaBridgeId(), last.viaBridgeId())).toList();
+            if (same.size() > 1) {
+                int start = path.lastIndexOf(same.get(same.size() - 2));
+                List<String> growth = same.stream().limit(3).map(Hop::topic).toList();
+                addLoop(path.subList(start, path.size() - 1), last.viaBridgeId(), growth);
             }
+        }
+
+        /** Each loop once, whichever broker it was entered at: the text is built only for new ones. */
+        private void addLoop(List<Hop> cycle, String closingBridgeId, List<String> growth) {
+            if (loops.size() >= MAX_LOOPS) {
+                return;
+            }
+            Set<String> bridges = new TreeSet<>();
+            cycle.stream().skip(1).forEach(h -> bridges.add(h.viaBridgeId()));
+            bridges.add(closingBridgeId);
+            Set<String> brokers = cycle.stream().map(Hop::brokerId).collect(Collectors.toCollection(TreeSet::new));
+            loops.computeIfAbsent(LoopText.key(bridges, brokers),
+                    k -> LoopText.loop(t, cycle, closingBridgeId, growth));
         }
     }
 }
