@@ -48,8 +48,8 @@ final class ClientIdChecks implements Check {
                     "bridge " + b.name() + " (from " + t.nameOf(b.from()) + ")", b.remoteClientId() == null));
         }
         for (Bridge b : t.bridgesFrom(nodeId)) {
-            String shown = b.localClientId() != null ? b.localClientId() : "local." + ClientIds.remoteForDisplay(b);
-            all.add(new Connection(ClientIds.local(t, b), shown, b.id(), "bridge " + b.name() + "'s local side",
+            all.add(new Connection(ClientIds.local(t, b), ClientIds.localForDisplay(b), b.id(),
+                    "bridge " + b.name() + "'s local side",
                     b.localClientId() == null));
         }
         return all;
@@ -58,8 +58,8 @@ final class ClientIdChecks implements Check {
     private static Finding collision(Node node, List<Connection> same) {
         String who = same.stream().map(Connection::label).collect(Collectors.joining(" and "));
         boolean defaults = same.stream().anyMatch(Connection::defaulted);
-        String why = defaults ? " (mosquitto's default bridge client id is <connection name>.<hostname>, and"
-                + " brokers with the same host run on one machine)" : "";
+        String why = defaults ? " (a bridge's default client id contains the hostname, and brokers with the same"
+                + " host run on one machine)" : "";
         return Finding.error("client-id-collision", same.get(same.size() - 1).elementId(),
                 who + " connect to " + node.name() + " with the same client id " + same.get(0).shownId() + why
                         + ": each connection kicks the other off, again and again",

@@ -10,6 +10,7 @@ import org.mqttstudio.topology.Topology;
  * stands in for the hostname.
  */
 public final class ClientIds {
+    private static final String HOSTNAME = "<hostname>";
     private ClientIds() {
     }
 
@@ -21,9 +22,14 @@ public final class ClientIds {
         return b.effectiveLocalClientId(hostOf(t, b));
     }
 
-    /** The remote client id as a person reads it: the default shows {@code <hostname>}. */
+    /** The remote client id as a person reads it: a default one shows {@code <hostname>}. */
     public static String remoteForDisplay(Bridge b) {
-        return b.remoteClientId() != null ? b.remoteClientId() : b.name() + ".<hostname>";
+        return b.effectiveRemoteClientId(HOSTNAME);
+    }
+
+    /** The local client id as a person reads it: a default one shows {@code <hostname>}. */
+    public static String localForDisplay(Bridge b) {
+        return b.effectiveLocalClientId(HOSTNAME);
     }
 
     public static String notificationTopic(Topology t, Bridge b) {

@@ -207,7 +207,7 @@ class CheckerTest {
 
         assertThat(checker.check(t)).filteredOn(f -> f.code().equals("client-id-collision")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("bridge bc (from a)", "bridge bc (from b)",
-                        "bc.<hostname>", "connect to c"));
+                        "<hostname>", "connect to c"));
     }
 
     @Test

@@ -278,6 +278,28 @@ class RouterTest {
     }
 
     @Test
+    void aLoopingMeshStaysBoundedInTimeAndSize() {
+        TopologyBuilder mesh = topology();
+        int n = 8;
+        for (int i = 0; i < n; i++) {
+            mesh.broker("b" + i).pub("p" + i, "b" + i, "t", 1).sub("s" + i, "b" + i, "#", 1);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    mesh.bridge("x" + i + "_" + j, "b" + i, "b" + j, both("#", 1));
+                }
+            }
+        }
+
+        RouteTable table = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> router.routes(mesh.build()));
+
+        assertThat(table.loops()).hasSizeBetween(1, 20);
+        assertThat(table.routes()).hasSizeLessThanOrEqualTo(n * n * 4);
+    }
+
+    @Test
     void emptyTopologyHasNothing() {
         assertThat(router.routes(Topology.empty())).isEqualTo(new RouteTable(List.of(), List.of(), List.of(), List.of()));
     }
