@@ -12,6 +12,7 @@ import org.mqttstudio.routing.Router;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
 import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.StartType;
 import org.mqttstudio.topology.Topology;
 
@@ -26,6 +27,13 @@ final class BridgeChecks implements Check {
         for (Bridge b : t.bridges()) {
             options(b, out);
             t.broker(b.to()).ifPresent(remote -> access(t, b, remote, out));
+            t.externalBroker(b.to()).ifPresent(remote -> b.rules().stream()
+                    .filter(r -> r.direction() == Direction.BOTH).findFirst()
+                    .ifPresent(r -> out.add(Finding.warning("bridge-both-external", b.id(), b.name()
+                            + " bridges '" + RuleText.of(r) + "' both ways to the external broker " + remote.name()
+                            + ": if it is not mosquitto it may ignore try_private and echo every message back,"
+                            + " which loops", "Use one out and one in rule with different topics, or make sure "
+                            + remote.name() + " honours try_private (mosquitto does)"))));
         }
         return out;
     }

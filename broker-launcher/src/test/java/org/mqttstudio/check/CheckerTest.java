@@ -57,6 +57,9 @@ class CheckerTest {
                         ab(rule("#", Direction.OUT, 0, "", "in/")).bridge("back", "a", "b", rule("#", Direction.IN, 0, "", "in/")),
                         ab(rule("data/#", Direction.OUT, 0, "", "in/"))
                                 .bridge("back", "a", "b", rule("cmd/#", Direction.IN, 0, "", "in/"))),
+                pitfall("bridge-both-external", Severity.WARNING, "both towards a broker that may not be mosquitto",
+                        one().external("x").bridge("ax", "a", "x", both("#", 1)),
+                        one().external("x").bridge("ax", "a", "x", out("up/#", 1), in("down/#", 1))),
                 pitfall("bridge-prefix-slash", Severity.WARNING, "missing slash",
                         ab(rule("temp/#", Direction.OUT, 0, "site", null)), ab(rule("temp/#", Direction.OUT, 0, "site/", null))),
                 pitfall("bridge-prefix-wildcard", Severity.ERROR, "wildcard in prefix",
