@@ -77,10 +77,15 @@ public final class Router {
     }
 
     private static String whereItStops(Topology t, Publisher p, Trace trace) {
+        return story(t, p, trace, "; no subscriber there receives it");
+    }
+
+    /** Where the publisher's topic goes ({@code middle} after that) and every reason it goes no further. */
+    private static String story(Topology t, Publisher p, Trace trace, String middle) {
         if (trace.reached().isEmpty()) {
-            return String.join("; ", trace.stops());
+            return p.name() + "'s " + p.topic() + ": " + String.join("; ", trace.stops());
         }
-        StringBuilder why = new StringBuilder(reach(t, p, trace)).append("; no subscriber there receives it");
+        StringBuilder why = new StringBuilder(reach(t, p, trace)).append(middle);
         trace.stops().forEach(s -> why.append("; ").append(s));
         return why.toString();
     }
@@ -120,9 +125,7 @@ public final class Router {
                         .findFirst().orElse("it reaches " + here);
                 parts.add(p.name() + "'s " + p.topic() + ": " + denied);
             } else if (Topics.matches(filter, p.topic())) {
-                String stops = trace.stops().isEmpty() ? "" : "; " + String.join("; ", trace.stops());
-                parts.add(trace.reached().isEmpty() ? p.name() + "'s " + p.topic() + ": " + String.join("; ", trace.stops())
-                        : reach(t, p, trace) + stops);
+                parts.add(story(t, p, trace, ""));
             } else if (!atBroker.isEmpty()) {
                 parts.add(p.name() + "'s " + p.topic() + " reaches " + here + " as " + String.join(", ", atBroker)
                         + ", which " + filter + " does not match");
@@ -134,7 +137,7 @@ public final class Router {
         return String.join(". ", parts);
     }
 
-    static String andList(List<String> items) {
+    private static String andList(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }
