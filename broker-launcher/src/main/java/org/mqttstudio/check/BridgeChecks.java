@@ -27,13 +27,7 @@ final class BridgeChecks implements Check {
         for (Bridge b : t.bridges()) {
             options(b, out);
             t.broker(b.to()).ifPresent(remote -> access(t, b, remote, out));
-            t.externalBroker(b.to()).ifPresent(remote -> b.rules().stream()
-                    .filter(r -> r.direction() == Direction.BOTH).findFirst()
-                    .ifPresent(r -> out.add(Finding.warning("bridge-both-external", b.id(), b.name()
-                            + " bridges '" + RuleText.of(r) + "' both ways to the external broker " + remote.name()
-                            + ": if it is not mosquitto it may ignore try_private and echo every message back,"
-                            + " which loops", "Use one out and one in rule with different topics, or make sure "
-                            + remote.name() + " honours try_private (mosquitto does)"))));
+            echo(t, b, out);
         }
         return out;
     }
@@ -66,6 +60,27 @@ final class BridgeChecks implements Check {
             out.add(Finding.error("bridge-keepalive", id, b.name() + " has keepalive_interval " + b.keepalive()
                     + ": mosquitto refuses to start (\"Bridge keepalive value too high\")",
                     "Use a keepalive between 5 and 65535 seconds (default 60)"));
+        }
+    }
+
+    /** A remote that does not know the bridge is one sends each message of a both rule back once. */
+    private static void echo(Topology t, Bridge b, List<Finding> out) {
+        Optional<BridgeRule> both = b.rules().stream().filter(r -> r.direction() == Direction.BOTH).findFirst();
+        if (both.isEmpty()) {
+            return;
+        }
+        String rule = "'" + RuleText.of(both.get()) + "'";
+        String remote = t.nameOf(b.to());
+        if (!b.tryPrivate()) {
+            out.add(Finding.warning("bridge-echo", b.id(), b.name() + " has try_private false and the rule " + rule
+                    + ": " + remote + " sends every message the bridge publishes back once, so subscribers on "
+                    + t.nameOf(b.from()) + " get each of their own messages twice",
+                    "Set try_private true (mosquitto's default)"));
+        } else if (t.externalBroker(b.to()).isPresent()) {
+            out.add(Finding.warning("bridge-echo", b.id(), b.name() + " bridges " + rule + " both ways to the external"
+                    + " broker " + remote + ": if it is not mosquitto it may ignore try_private and send every"
+                    + " message back once", "Use one out and one in rule with different topics, or make sure "
+                    + remote + " honours try_private (mosquitto does)"));
         }
     }
 

@@ -175,12 +175,13 @@ final class Tracer {
         }
 
         /**
-         * No echo: a message that came in over a bridge is not sent back over it. With try_private
-         * false the remote does not know the bridge is one and echoes its messages, which the
-         * local side then forwards again: the echo is let through so that the loop shows.
+         * No echo: a message that came in over a bridge is not sent back over it. The local side
+         * never does; with try_private false the remote does not know the bridge is one and sends
+         * its messages back once if they match an in rule (measured with mosquitto 2.0.11: one
+         * extra copy on the local broker, no storm).
          */
         private boolean isEcho(Link l, String via) {
-            return l.bridge().id().equals(via) && l.bridge().tryPrivate();
+            return l.bridge().id().equals(via) && (l.outward() || l.bridge().tryPrivate());
         }
 
         private String notCarried(Bridge bridge, List<Link> links, String node) {

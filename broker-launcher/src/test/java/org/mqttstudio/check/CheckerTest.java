@@ -50,14 +50,14 @@ class CheckerTest {
                         ab(out("#", 1)).bridge("ba", "b", "a", out("#", 1)), ab(out("#", 1))),
                 pitfall("bridge-loop", Severity.ERROR, "three broker cycle",
                         cycle("x/#"), cycle("y/#")),
-                pitfall("bridge-loop", Severity.ERROR, "try_private false with both",
+                pitfall("bridge-echo", Severity.WARNING, "try_private false with both",
                         two().bridge("ab", "a", "b", options(null, null, null, null, false), both("#", 0)),
                         two().bridge("ab", "a", "b", both("#", 0))),
                 pitfall("bridge-loop", Severity.ERROR, "prefix remap feeds out back into in",
                         ab(rule("#", Direction.OUT, 0, "", "in/")).bridge("back", "a", "b", rule("#", Direction.IN, 0, "", "in/")),
                         ab(rule("data/#", Direction.OUT, 0, "", "in/"))
                                 .bridge("back", "a", "b", rule("cmd/#", Direction.IN, 0, "", "in/"))),
-                pitfall("bridge-both-external", Severity.WARNING, "both towards a broker that may not be mosquitto",
+                pitfall("bridge-echo", Severity.WARNING, "both towards a broker that may not be mosquitto",
                         one().external("x").bridge("ax", "a", "x", both("#", 1)),
                         one().external("x").bridge("ax", "a", "x", out("up/#", 1), in("down/#", 1))),
                 pitfall("bridge-prefix-slash", Severity.WARNING, "missing slash",
@@ -189,6 +189,15 @@ class CheckerTest {
                             "TemperatureSubscriber");
                     assertThat(f.fix()).contains("srv/# out 2");
                 });
+    }
+
+    @Test
+    void tryPrivateFalseEchoIsADuplicateNotALoop() {
+        Topology t = two().bridge("ab", "a", "b", options(null, null, null, null, false), both("#", 0))
+                .pub("p", "a", "t", 0).sub("s", "a", "t", 0).build();
+
+        assertThat(checker.check(t)).extracting(Finding::code).contains("bridge-echo", "duplicate-delivery")
+                .doesNotContain("bridge-loop");
     }
 
     @Test
