@@ -248,6 +248,45 @@ class CheckerTest {
         assertThat(checker.check(broken)).extracting(Finding::code).doesNotContain("checker-failed");
     }
 
+    @Test
+    void randomTopologiesNeverMakeTheCheckerFail() {
+        java.util.Random random = new java.util.Random(42);
+        String[] topics = {"a", "a/b", "#", "+", "a/+", "a/#", "$SYS/#", "a/#/b", "x+", ""};
+        String[] prefixes = {null, "", "p/", "p", "+/", "a/"};
+        for (int n = 0; n < 300; n++) {
+            TopologyBuilder b = topology();
+            int brokers = 1 + random.nextInt(4);
+            for (int i = 0; i < brokers; i++) {
+                UnaryOperator<Broker> change = switch (random.nextInt(4)) {
+                    case 0 -> users("u");
+                    case 1 -> acl(pattern(AclAccess.values()[random.nextInt(4)], topics[random.nextInt(6)]));
+                    case 2 -> ports(1883);
+                    default -> x -> x;
+                };
+                b.broker("b" + i, change);
+            }
+            b.external("x");
+            for (int i = 0; i < random.nextInt(6); i++) {
+                String from = "b" + random.nextInt(brokers);
+                String to = random.nextInt(4) == 0 ? "x" : "b" + random.nextInt(brokers);
+                if (!from.equals(to)) {
+                    b.bridge("br" + i, from, to, options(random.nextBoolean(), null, null, null, random.nextBoolean()),
+                            rule(topics[random.nextInt(topics.length)], Direction.values()[random.nextInt(3)],
+                                    random.nextInt(3), prefixes[random.nextInt(prefixes.length)],
+                                    prefixes[random.nextInt(prefixes.length)]));
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                String on = random.nextInt(5) == 0 ? "x" : "b" + random.nextInt(brokers);
+                b.pub("p" + i, on, topics[random.nextInt(topics.length - 1)], random.nextInt(3));
+                b.sub("s" + i, "b" + random.nextInt(brokers), topics[random.nextInt(topics.length - 1)], random.nextInt(3));
+            }
+            Topology t = b.build();
+
+            assertThat(checker.check(t)).as("topology %d", n).extracting(Finding::code).doesNotContain("checker-failed");
+        }
+    }
+
     // Builders shared by the rows above
 
     private static Arguments pitfall(String code, Severity severity, String what, TopologyBuilder trigger,
