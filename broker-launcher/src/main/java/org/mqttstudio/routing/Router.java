@@ -116,6 +116,7 @@ public final class Router {
         }
         String here = t.nameOf(s.broker());
         List<String> parts = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (Publisher p : t.publishers()) {
             Trace trace = traces.get(p.id());
             Set<String> atBroker = trace.reached().getOrDefault(s.broker(), Set.of());
@@ -125,16 +126,19 @@ public final class Router {
                         .findFirst().orElse("it reaches " + here);
                 parts.add(p.name() + "'s " + p.topic() + ": " + denied);
             } else if (Topics.matches(filter, p.topic())) {
-                parts.add(story(t, p, trace, ""));
+                parts.add(story(t, p, trace, atBroker.isEmpty() ? ""
+                        : "; on " + here + " it is " + String.join(", ", atBroker) + ", which " + filter
+                                + " does not match"));
             } else if (!atBroker.isEmpty()) {
-                parts.add(p.name() + "'s " + p.topic() + " reaches " + here + " as " + String.join(", ", atBroker)
+                others.add(p.name() + "'s " + p.topic() + " reaches " + here + " as " + String.join(", ", atBroker)
                         + ", which " + filter + " does not match");
             }
         }
-        if (parts.isEmpty()) {
-            return "no publisher publishes to a topic that " + filter + " matches, and none reaches " + here;
+        if (!parts.isEmpty()) {
+            return String.join(". ", parts);
         }
-        return String.join(". ", parts);
+        String none = "no publisher publishes to a topic that " + filter + " matches";
+        return others.isEmpty() ? none + ", and none reaches " + here : none + ". " + String.join(". ", others);
     }
 
     private static String andList(List<String> items) {

@@ -202,6 +202,17 @@ class RouterTest {
     }
 
     @Test
+    void unreachedSubscriberIsToldWhatArrivesInstead() {
+        Topology t = topology().broker("a").broker("b").bridge("ab", "a", "b", rule("#", Direction.OUT, 0, "", "in/"))
+                .pub("p", "a", "srv/t", 0).sub("same", "b", "srv/t", 0).sub("other", "b", "in/x/#", 0).build();
+
+        assertThat(router.routes(t).unreached()).extracting(Unreached::reason).containsExactly(
+                "p's srv/t reaches a and b (as in/srv/t); on b it is in/srv/t, which srv/t does not match",
+                "no publisher publishes to a topic that in/x/# matches. p's srv/t reaches b as in/srv/t,"
+                        + " which in/x/# does not match");
+    }
+
+    @Test
     void bridgeWithoutUsernameToAClosedBrokerForwardsNothing() {
         Topology closed = topology().broker("a").broker("b", users("bridge")).bridge("ab", "a", "b", out("#", 0))
                 .pub("p", "a", "t", 0).sub("s", "b", subClient("s", "bridge"), new org.mqttstudio.topology.Subscription("t", 0))
