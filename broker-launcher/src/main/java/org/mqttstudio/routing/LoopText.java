@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Topology;
 
 /** Builds a {@link Loop} from the hops of a cycle, with an explanation in element names. */
@@ -41,13 +39,6 @@ final class LoopText {
         if (!growth.isEmpty()) {
             text.append("; the topic grows by a prefix on every round (").append(String.join(", ", growth))
                     .append(", ...), so it never settles");
-        }
-        String echoing = bridges.stream().distinct().map(t::bridge)
-                .flatMap(java.util.Optional::stream).filter(b -> !b.tryPrivate()).map(Bridge::name)
-                .collect(Collectors.joining(", "));
-        if (!echoing.isEmpty()) {
-            text.append("; ").append(echoing).append(" has try_private false, so its remote sends the bridge's own")
-                    .append(" messages back");
         }
         return new Loop(bridges.stream().distinct().toList(), brokers.stream().distinct().toList(), topic,
                 text.toString());
