@@ -1,0 +1,41 @@
+package org.mqttstudio.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mqttstudio.routing.RouteTable;
+import org.mqttstudio.routing.RouteTableText;
+import org.mqttstudio.routing.Router;
+import org.mqttstudio.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "routes", description = "Show who receives what: every publisher's topic, the subscribers it "
+        + "reaches, over which brokers and bridges, at which QoS; and what reaches nobody, with the reason.")
+final class RoutesCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Topology file (.json).")
+    Path file;
+
+    @Option(names = "--json", description = "Print the route table as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Topology topology = Inputs.topology(file);
+        RouteTable table = new Router().routes(topology);
+        if (json) {
+            spec.commandLine().getOut().println(
+                    JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(table));
+        } else {
+            spec.commandLine().getOut().print(RouteTableText.format(topology, table));
+        }
+        return 0;
+    }
+}
