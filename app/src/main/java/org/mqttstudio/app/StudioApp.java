@@ -26,7 +26,7 @@ public final class StudioApp extends Application {
             return;
         }
         List<String> errors = new ArrayList<>();
-        StudioWindow window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.NONE,
+        StudioWindow window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.CHECKER,
                 options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
         stage.show();
         options.topology().ifPresent(window::open);

@@ -14,7 +14,7 @@ public final class StudioCli implements Runnable {
     /** Exit code for bad input: a file that cannot be read, or a topology with errors. */
     static final int BAD_INPUT = 2;
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERITED,
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces for failures (for bug reports).")
     boolean debug;
 
@@ -35,9 +35,12 @@ public final class StudioCli implements Runnable {
         CommandLine cli = new CommandLine(new StudioCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof UserError ? BAD_INPUT : 1);
+        cli.setExitCodeExceptionMapper(e -> e instanceof UserError || e instanceof CommandLine.ParameterException
+                ? BAD_INPUT : 1);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean debug = parsed.matchedOption("--debug") != null;
+            // --debug is inherited: it may have been given after any subcommand.
+            boolean debug = parsed.asCommandLineList().stream()
+                    .anyMatch(c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug"));
             if (debug) {
                 e.printStackTrace(cmd.getErr());
             }
