@@ -1,0 +1,125 @@
+package org.mqttstudio.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+import static org.mqttstudio.runtime.RunningBrokers.mqttPort;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Position;
+
+/** The embedded broker's authentication and ACLs, compared with a real mosquitto 2 where it has them. */
+class EmbeddedBrokerSecurityTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Map<String, String> PASSWORDS = Map.of("alice", "secret", "bob", "builder");
+    /** Credentials tried on each broker: user, password (null: not sent). */
+    private static final List<String[]> CREDENTIALS = List.of(new String[] {null, null},
+            new String[] {"alice", "secret"}, new String[] {"alice", "wrong"}, new String[] {"alice", null},
+            new String[] {"zed", "x"});
+
+    @TempDir
+    Path dir;
+    private RunningBrokers brokers;
+
+    @BeforeEach
+    void setUp() {
+        assumeThat(MosquittoProcess.installed()).as("mosquitto installed").isTrue();
+        brokers = new RunningBrokers(dir.resolve("run"));
+    }
+
+    @AfterEach
+    void stopBrokers() {
+        if (brokers != null) {
+            brokers.close();
+        }
+    }
+
+    private EmbeddedBroker start(BrokerSecurity security) throws BrokerStartException {
+        return brokers.start(Broker.simple("embedded", null, 1883, security.anonymousAllowed(), Position.ORIGIN),
+                security);
+    }
+
+    static Stream<Arguments> connectSettings() {
+        // expected CONNACK codes for CREDENTIALS, as mosquitto 2.0.11 answers them (measured)
+        return Stream.of(
+                Arguments.of(false, true, List.of(5, 0, 5, 5, 5)),
+                Arguments.of(true, true, List.of(0, 0, 5, 5, 5)),
+                Arguments.of(false, false, List.of(5, 5, 5, 5, 5)),
+                Arguments.of(true, false, List.of(0, 0, 0, 0, 0)));
+    }
+
+    @ParameterizedTest(name = "allow_anonymous {0}, password file {1}")
+    @MethodSource("connectSettings")
+    void connackCodesMatchMosquitto(boolean allowAnonymous, boolean passwordFile, List<Integer> expected)
+            throws Exception {
+        Map<String, String> passwords = passwordFile ? PASSWORDS : null;
+        EmbeddedBroker embedded = start(new TableSecurity(allowAnonymous, passwords, Map.of(), Map.of(), List.of()));
+        List<Integer> mosquittoCodes;
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir, allowAnonymous, passwords, null)) {
+            mosquittoCodes = connackCodes(mosquitto.port());
+        }
+
+        assertThat(mosquittoCodes).as("mosquitto").isEqualTo(expected);
+        assertThat(connackCodes(mqttPort(embedded))).as("embedded").isEqualTo(mosquittoCodes);
+    }
+
+    private static List<Integer> connackCodes(int port) {
+        return CREDENTIALS.stream().map(c -> TestClient.connackCode(port, c[0], c[1])).toList();
+    }
+
+    @Test
+    void aclDecisionsMatchMosquitto() throws Exception {
+        EmbeddedBroker embedded = start(new TableSecurity(false, PASSWORDS,
+                Map.of("alice", List.of("allowed/#", "ro/#"), "bob", List.of("#")),
+                Map.of("alice", List.of("allowed/#"), "bob", List.of("#")), List.of()));
+        AclOutcome onMosquitto;
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir, false, PASSWORDS, List.of(
+                "user alice", "topic readwrite allowed/#", "topic read ro/#", "user bob", "topic readwrite #"))) {
+            onMosquitto = aclOutcome(mosquitto.port());
+        }
+
+        // mosquitto grants the subscription, filters what alice may not read, drops what she may not write
+        assertThat(onMosquitto).isEqualTo(new AclOutcome(1, List.of("ro/x=visible", "allowed/y=ok"), true));
+        assertThat(aclOutcome(mqttPort(embedded))).isEqualTo(onMosquitto);
+    }
+
+    record AclOutcome(int subackCode, List<String> aliceReceived, boolean aliceStillConnected) {
+    }
+
+    private static AclOutcome aclOutcome(int port) {
+        try (TestClient alice = TestClient.connect(port, "alice", "secret");
+                TestClient bob = TestClient.connect(port, "bob", "builder")) {
+            int suback = alice.subscribe("#", 1);
+            bob.publish("denied/x", "hidden", 1); // alice may not read it
+            bob.publish("ro/x", "visible", 1);
+            alice.publish("ro/y", "not written", 1); // alice may not write it: acknowledged, dropped
+            alice.publish("allowed/y", "ok", 1);
+            // each publisher's messages arrive in order: once the last ones are in, the dropped ones would be too
+            await().atMost(WAIT).until(() -> alice.received().containsAll(List.of("ro/x=visible", "allowed/y=ok")));
+            return new AclOutcome(suback, new ArrayList<>(alice.received()), alice.connected());
+        }
+    }
+
+    @Test
+    void deniedSubscriptionGetsFailureReturnCode() throws Exception {
+        EmbeddedBroker embedded = start(new TableSecurity(true, null, Map.of(), Map.of(), List.of("secret/#")));
+        try (TestClient client = TestClient.connect(mqttPort(embedded))) {
+            assertThat(client.subscribe("secret/#", 1)).isEqualTo(0x80);
+            assertThat(client.subscribe("public/#", 1)).isEqualTo(1);
+            assertThat(client.connected()).isTrue();
+        }
+    }
+}
