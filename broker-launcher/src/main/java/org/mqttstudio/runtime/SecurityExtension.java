@@ -33,6 +33,9 @@ final class SecurityExtension implements ExtensionMain {
      */
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        if (security == BrokerSecurity.OPEN) {
+            return; // HiveMQ CE without an authenticator lets everyone in; no per-message hop to extension threads
+        }
         ClientAuthenticator authenticator = new ClientAuthenticator(security);
         SecurityRegistry registry = Services.securityRegistry();
         registry.setAuthenticatorProvider(providerInput -> authenticator);

@@ -1,10 +1,18 @@
 package org.mqttstudio.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 import static org.mqttstudio.runtime.RunningBrokers.mqttPort;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +118,52 @@ class EmbeddedBrokerSecurityTest {
             // each publisher's messages arrive in order: once the last ones are in, the dropped ones would be too
             await().atMost(WAIT).until(() -> alice.received().containsAll(List.of("ro/x=visible", "allowed/y=ok")));
             return new AclOutcome(suback, new ArrayList<>(alice.received()), alice.connected());
+        }
+    }
+
+    @Test
+    void mqtt5ReasonCodesMatchMosquitto() throws Exception {
+        EmbeddedBroker embedded = start(new TableSecurity(false, PASSWORDS, Map.of(),
+                Map.of("alice", List.of("allowed/#")), List.of()));
+        List<Integer> onMosquitto;
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir, false, PASSWORDS, List.of(
+                "user alice", "topic readwrite allowed/#"))) {
+            onMosquitto = mqtt5Codes(mosquitto.port());
+        }
+
+        // CONNACK for a wrong password, PUBACK for a denied and an allowed publish, then still connected
+        assertThat(onMosquitto).isEqualTo(List.of(0x87, 0x87, 0, 1));
+        assertThat(mqtt5Codes(mqttPort(embedded))).isEqualTo(onMosquitto);
+    }
+
+    private static List<Integer> mqtt5Codes(int port) {
+        Mqtt5BlockingClient refused = MqttClient.builder().useMqttVersion5().serverHost("127.0.0.1")
+                .serverPort(port).buildBlocking();
+        int connack = assertThatExceptionOfType(Mqtt5ConnAckException.class)
+                .isThrownBy(() -> refused.connectWith().simpleAuth().username("alice")
+                        .password("wrong".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send())
+                .actual().getMqttMessage().getReasonCode().getCode();
+        Mqtt5BlockingClient alice = MqttClient.builder().useMqttVersion5().serverHost("127.0.0.1")
+                .serverPort(port).buildBlocking();
+        alice.connectWith().simpleAuth().username("alice").password("secret".getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        // a subscriber, else HiveMQ acknowledges with 0x10 "no matching subscribers" where mosquitto 2.0.11 says 0
+        alice.toAsync().subscribeWith().topicFilter("allowed/#").callback(publish -> { }).send().join();
+        try {
+            return List.of(connack, pubackCode(alice, "ro/y"), pubackCode(alice, "allowed/y"),
+                    alice.getState().isConnected() ? 1 : 0);
+        } finally {
+            alice.disconnect();
+        }
+    }
+
+    private static int pubackCode(Mqtt5BlockingClient client, String topic) {
+        try {
+            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("x".getBytes(StandardCharsets.UTF_8)).send();
+            return ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode().getCode();
+        } catch (Mqtt5PubAckException e) {
+            return e.getMqttMessage().getReasonCode().getCode();
         }
     }
 

@@ -90,25 +90,37 @@ class EmbeddedBrokerTest {
 
     @Test
     void twoInstancesInOneJvmAreIsolated() throws Exception {
-        EmbeddedBroker open = brokers.start(node("open"), BrokerSecurity.OPEN);
+        EmbeddedBroker first = brokers.start(node("first"), onlyUser("alice", "secret"));
         // started second: its extension must not take over the first one's (HiveMQ's static Services)
-        EmbeddedBroker closed = brokers.start(node("closed"), new TableSecurity(false, Map.of("alice", "secret"),
-                Map.of("alice", List.of("#")), Map.of("alice", List.of("#")), List.of()));
+        EmbeddedBroker second = brokers.start(node("second"), onlyUser("bob", "builder"));
+        EmbeddedBroker open = brokers.start(node("open"), BrokerSecurity.OPEN);
 
+        assertThat(TestClient.connackCode(mqttPort(first), "alice", "secret")).isZero();
+        assertThat(TestClient.connackCode(mqttPort(first), "bob", "builder")).isEqualTo(5);
+        assertThat(TestClient.connackCode(mqttPort(second), "bob", "builder")).isZero();
+        assertThat(TestClient.connackCode(mqttPort(second), "alice", "secret")).isEqualTo(5);
         assertThat(TestClient.connackCode(mqttPort(open), null, null)).isZero();
-        assertThat(TestClient.connackCode(mqttPort(closed), null, null)).isEqualTo(5);
-        assertThat(TestClient.connackCode(mqttPort(open), "anyone", "whatever")).isZero();
 
-        try (TestClient onOpen = TestClient.connect(mqttPort(open));
-                TestClient onClosed = TestClient.connect(mqttPort(closed), "alice", "secret")) {
+        try (TestClient onFirst = TestClient.connect(mqttPort(first), "alice", "secret");
+                TestClient onSecond = TestClient.connect(mqttPort(second), "bob", "builder");
+                TestClient onOpen = TestClient.connect(mqttPort(open))) {
+            onFirst.subscribe("#", 1);
+            onSecond.subscribe("#", 1);
             onOpen.subscribe("#", 1);
-            onClosed.subscribe("#", 1);
-            onOpen.publish("only/open", "a", 1);
-            onClosed.publish("only/closed", "b", 1);
-            await().atMost(WAIT).until(() -> onOpen.received().size() == 1 && onClosed.received().size() == 1);
-            assertThat(onOpen.received()).containsExactly("only/open=a");
-            assertThat(onClosed.received()).containsExactly("only/closed=b");
+            onFirst.publish("only/first", "a", 1);
+            onSecond.publish("only/second", "b", 1);
+            onOpen.publish("only/open", "c", 1);
+            await().atMost(WAIT).until(() -> onFirst.received().size() == 1 && onSecond.received().size() == 1
+                    && onOpen.received().size() == 1);
+            assertThat(onFirst.received()).containsExactly("only/first=a");
+            assertThat(onSecond.received()).containsExactly("only/second=b");
+            assertThat(onOpen.received()).containsExactly("only/open=c");
         }
+    }
+
+    private static BrokerSecurity onlyUser(String user, String password) {
+        return new TableSecurity(false, Map.of(user, password), Map.of(user, List.of("#")),
+                Map.of(user, List.of("#")), List.of());
     }
 
     @Test
