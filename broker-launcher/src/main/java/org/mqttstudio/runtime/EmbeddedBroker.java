@@ -60,7 +60,7 @@ public final class EmbeddedBroker {
         return node;
     }
 
-    /** The port each listener is bound to, once started. */
+    /** The port each listener is bound to, once started (empty before). */
     public synchronized Map<Listener, Integer> ports() {
         return ports;
     }
@@ -73,14 +73,15 @@ public final class EmbeddedBroker {
      */
     public synchronized void start() throws BrokerStartException {
         if (state != State.NEW) {
-            throw new IllegalStateException("broker '" + node.id() + "' was already started; build a new one");
+            throw new IllegalStateException(
+                    "broker '" + node.id() + "' was started or stopped before; build a new one");
         }
         if (node.listeners().isEmpty()) {
             throw failure("it has no listener");
         }
         state = State.RUNNING;
         try {
-            ports = bindPorts();
+            ports = choosePorts();
             writeFolder();
             synchronized (START_LOCK) {
                 hivemq = EmbeddedHiveMQ.builder()
@@ -95,7 +96,8 @@ public final class EmbeddedBroker {
             checkListening();
         } catch (BrokerStartException | RuntimeException e) {
             stopAsync();
-            throw e instanceof BrokerStartException bse ? bse : failure(rootMessage(e), e);
+            throw e instanceof BrokerStartException bse ? bse
+                    : failure("HiveMQ did not start (" + rootMessage(e) + ")", e);
         }
     }
 
@@ -124,10 +126,10 @@ public final class EmbeddedBroker {
 
     @Override
     public String toString() {
-        return "EmbeddedBroker[" + node.id() + " " + ports.values() + "]";
+        return "EmbeddedBroker[" + node.id() + " " + ports().values() + "]";
     }
 
-    private Map<Listener, Integer> bindPorts() throws BrokerStartException {
+    private Map<Listener, Integer> choosePorts() throws BrokerStartException {
         Map<Listener, Integer> chosen = new LinkedHashMap<>();
         for (Listener listener : node.listeners()) {
             int port = requestedPorts.getOrDefault(listener, listener.port());
