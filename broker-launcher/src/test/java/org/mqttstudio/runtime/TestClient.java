@@ -89,7 +89,11 @@ final class TestClient implements AutoCloseable {
 
     /** Publishes and waits until the QoS flow is complete (PUBACK / PUBCOMP). */
     void publish(String topic, String payload, int qos) {
-        client.publishWith().topic(topic).qos(MqttQos.fromCode(qos))
+        publish(topic, payload, qos, false);
+    }
+
+    void publish(String topic, String payload, int qos, boolean retain) {
+        client.publishWith().topic(topic).qos(MqttQos.fromCode(qos)).retain(retain)
                 .payload(payload.getBytes(StandardCharsets.UTF_8)).send();
     }
 
