@@ -13,7 +13,8 @@ import java.util.Optional;
  * and everyone else (unknown user, wrong or no password) gets CONNACK 5 "not authorised"; without
  * a password file a user name is not checked and the client counts as anonymous for connecting.
  * With an {@code acl_file}, SUBSCRIBE is always granted and each message is checked against the
- * subscriber's read access when it is delivered; a denied PUBLISH is acknowledged and dropped.
+ * subscriber's read access when it is delivered (retained messages too); a denied PUBLISH is
+ * acknowledged and dropped, a denied last will is never sent.
  */
 public interface BrokerSecurity {
 
@@ -56,7 +57,11 @@ public interface BrokerSecurity {
      */
     Optional<Boolean> passwordOk(String user, byte[] password);
 
-    /** Whether a PUBLISH to {@code topic} is passed on; a denied one is acknowledged and dropped. */
+    /**
+     * Whether a PUBLISH to {@code topic} is passed on; a denied one is acknowledged and dropped.
+     * Also asked for a client's last will when it connects: a denied will is dropped, the client
+     * still connects.
+     */
     boolean mayPublish(String clientId, String user, String topic);
 
     /**

@@ -40,6 +40,8 @@ final class SecurityExtension implements ExtensionMain {
         SecurityRegistry registry = Services.securityRegistry();
         registry.setAuthenticatorProvider(providerInput -> authenticator);
         registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
+        WillAccess willAccess = new WillAccess(security);
+        Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
             ClientAccess access = ClientAccess.of(security, initializerInput);
             client.addPublishInboundInterceptor(access);

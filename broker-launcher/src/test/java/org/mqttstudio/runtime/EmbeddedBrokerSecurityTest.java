@@ -150,6 +150,34 @@ class EmbeddedBrokerSecurityTest {
     }
 
     @Test
+    void willsRespectWriteAccessLikeMosquitto() throws Exception {
+        EmbeddedBroker embedded = start(new TableSecurity(false, PASSWORDS, Map.of("bob", List.of("#")),
+                Map.of("alice", List.of("allowed/#")), List.of()));
+        List<String> onMosquitto;
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir, false, PASSWORDS, List.of(
+                "user alice", "topic readwrite allowed/#", "user bob", "topic readwrite #"))) {
+            onMosquitto = willsSeenByBob(mosquitto.port());
+        }
+
+        // the client connects either way; only the will it may publish is sent
+        assertThat(onMosquitto).containsExactly("connack 0", "connack 0", "allowed/will=gone");
+        assertThat(willsSeenByBob(mqttPort(embedded))).isEqualTo(onMosquitto);
+    }
+
+    private static List<String> willsSeenByBob(int port) throws Exception {
+        try (TestClient bob = TestClient.connect(port, "bob", "builder")) {
+            bob.subscribe("#", 0);
+            List<String> seen = new ArrayList<>();
+            seen.add("connack " + WillClient.connectAndDrop(port, "alice", "secret", "denied/will", "gone"));
+            seen.add("connack " + WillClient.connectAndDrop(port, "alice", "secret", "allowed/will", "gone"));
+            // the denied will would have come first
+            await().atMost(WAIT).until(() -> bob.received().contains("allowed/will=gone"));
+            seen.addAll(bob.received());
+            return seen;
+        }
+    }
+
+    @Test
     void mqtt5ReasonCodesMatchMosquitto() throws Exception {
         EmbeddedBroker embedded = start(new TableSecurity(false, PASSWORDS, Map.of(),
                 Map.of("alice", List.of("allowed/#")), List.of()));
