@@ -58,7 +58,12 @@ class EmbeddedBrokerTest {
                 }
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(subscriber.received()).hasSameSizeAs(expected));
-            assertThat(subscriber.received()).containsExactlyElementsOf(expected);
+            // MQTT orders messages per topic and QoS only: HiveMQ may send a QoS 1 one before an earlier QoS 0 one
+            for (int qos = 0; qos <= 2; qos++) {
+                String prefix = "srv/qos" + qos + "=";
+                assertThat(subscriber.received()).filteredOn(m -> m.startsWith(prefix))
+                        .containsExactly(prefix + "m0", prefix + "m1", prefix + "m2");
+            }
         }
     }
 
