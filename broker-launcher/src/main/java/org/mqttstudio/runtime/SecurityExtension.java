@@ -1,0 +1,56 @@
+package org.mqttstudio.runtime;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
+
+/** The embedded extension that applies one broker's {@link BrokerSecurity} to its clients. */
+final class SecurityExtension implements ExtensionMain {
+    private final BrokerSecurity security;
+
+    private SecurityExtension(BrokerSecurity security) {
+        this.security = security;
+    }
+
+    static EmbeddedExtension embedded(BrokerSecurity security) {
+        return EmbeddedExtension.builder()
+                .withId("mqtt-studio-security")
+                .withName("MQTT Topology Studio security")
+                .withVersion("1")
+                .withExtensionMain(new SecurityExtension(security))
+                .build();
+    }
+
+    /**
+     * {@code Services} is one static lookup per JVM that points at the broker whose extensions are
+     * loading: it is used here only, while {@link EmbeddedBroker} holds its start lock, and the
+     * registrations below never call it again.
+     */
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        if (security == BrokerSecurity.OPEN) {
+            return; // HiveMQ CE without an authenticator lets everyone in; no per-message hop to extension threads
+        }
+        ClientAuthenticator authenticator = new ClientAuthenticator(security);
+        SecurityRegistry registry = Services.securityRegistry();
+        registry.setAuthenticatorProvider(providerInput -> authenticator);
+        registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
+        WillAccess willAccess = new WillAccess(security);
+        Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
+        Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
+            ClientAccess access = ClientAccess.of(security, initializerInput);
+            client.addPublishInboundInterceptor(access);
+            client.addPublishOutboundInterceptor(access);
+        });
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        // the registrations end with the broker
+    }
+}
