@@ -1,0 +1,65 @@
+package org.mqttstudio.bench;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs every {@link Scenario} on every {@link BenchTarget}, alternating brokers within each scenario, with one
+ * load generator. Each broker runs in a process of its own for the whole bench, on the broker's cores.
+ */
+public final class Bench {
+    private final BenchOptions options;
+    private final Consumer<String> progress;
+
+    /** @param progress receives a line as each step starts */
+    public Bench(BenchOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        Machine machine = Machine.current();
+        options.pinning().pinThisProcess();
+        LoadGenerator load = new LoadGenerator(options.payloadBytes(), options.windowPerPublisher());
+        Map<BenchTarget, BrokerUnderTest> brokers = new EnumMap<>(BenchTarget.class);
+        try {
+            for (BenchTarget target : BenchTarget.values()) {
+                progress.accept("starting " + target.label());
+                brokers.put(target, BrokerUnderTest.start(target, options.pinning()));
+            }
+            warmUp(load, brokers);
+            List<Measurement> measurements = new ArrayList<>();
+            for (Scenario scenario : Scenario.ALL) {
+                for (BrokerUnderTest broker : brokers.values()) {
+                    progress.accept(scenario.label() + " on " + broker.target().label());
+                    measurements.add(load.run(broker.target(), broker.port(), scenario, options.messages()));
+                }
+            }
+            return new BenchReport(started, machine, options, measurements);
+        } finally {
+            for (BrokerUnderTest broker : brokers.values()) {
+                broker.close();
+            }
+        }
+    }
+
+    /** Each broker gets an equal share of the warm-up, spread over QoS 0, 1 and 2 (1 → 1). */
+    private void warmUp(LoadGenerator load, Map<BenchTarget, BrokerUnderTest> brokers) throws InterruptedException {
+        int share = options.warmup() / (brokers.size() * 3);
+        if (share == 0) {
+            return;
+        }
+        for (BrokerUnderTest broker : brokers.values()) {
+            progress.accept("warming up with " + broker.target().label() + " (" + 3 * share + " messages)");
+            for (int qos = 0; qos <= 2; qos++) {
+                load.run(broker.target(), broker.port(), new Scenario(qos, 1), share);
+            }
+        }
+    }
+}

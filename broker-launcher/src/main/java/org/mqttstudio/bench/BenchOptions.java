@@ -1,0 +1,31 @@
+package org.mqttstudio.bench;
+
+/**
+ * How much load the bench makes.
+ *
+ * @param messages           messages per scenario and broker
+ * @param warmup             warm-up messages in all, spread over the brokers before measuring (the load generator's
+ *                           JIT needs ~200 000 here, and each broker's its share)
+ * @param payloadBytes       payload size; at least 16 (publisher, sequence number, send time)
+ * @param windowPerPublisher how many messages a publisher may be ahead of the subscriber
+ * @param pinning            which cores brokers and load get
+ */
+public record BenchOptions(int messages, int warmup, int payloadBytes, int windowPerPublisher, Pinning pinning) {
+    public static final int DEFAULT_WINDOW = 100;
+
+    public BenchOptions {
+        if (messages < Scenario.ALL.stream().mapToInt(Scenario::publishers).max().orElse(1)) {
+            throw new IllegalArgumentException("--messages must be at least 10: " + messages);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must not be negative: " + warmup);
+        }
+        if (payloadBytes < Receipts.HEADER_BYTES) {
+            throw new IllegalArgumentException("--payload must be at least " + Receipts.HEADER_BYTES + " bytes: "
+                    + payloadBytes);
+        }
+        if (windowPerPublisher < 1) {
+            throw new IllegalArgumentException("window must be at least 1: " + windowPerPublisher);
+        }
+    }
+}
