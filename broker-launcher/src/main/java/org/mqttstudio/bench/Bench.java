@@ -3,10 +3,16 @@ package org.mqttstudio.bench;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Runs every {@link Scenario} on every {@link BenchTarget}, alternating brokers within each scenario, with one
@@ -26,13 +32,10 @@ public final class Bench {
         Instant started = Instant.now();
         Machine machine = Machine.current();
         options.pinning().pinThisProcess();
-        LoadGenerator load = new LoadGenerator(options.payloadBytes(), options.windowPerPublisher());
+        LoadGenerator load = new LoadGenerator(options.payloadBytes(), options.window());
         Map<BenchTarget, BrokerUnderTest> brokers = new EnumMap<>(BenchTarget.class);
         try {
-            for (BenchTarget target : BenchTarget.values()) {
-                progress.accept("starting " + target.label());
-                brokers.put(target, BrokerUnderTest.start(target, options.pinning()));
-            }
+            startAll(brokers);
             warmUp(load, brokers);
             List<Measurement> measurements = new ArrayList<>();
             for (Scenario scenario : Scenario.ALL) {
@@ -46,6 +49,33 @@ public final class Bench {
             for (BrokerUnderTest broker : brokers.values()) {
                 broker.close();
             }
+        }
+    }
+
+    /** Starts the brokers in parallel (a JVM with HiveMQ takes seconds to start), into {@code brokers}. */
+    private void startAll(Map<BenchTarget, BrokerUnderTest> brokers) throws IOException, InterruptedException {
+        progress.accept("starting " + Arrays.stream(BenchTarget.values()).map(BenchTarget::label)
+                .collect(Collectors.joining(", ")));
+        ExecutorService starter = Executors.newFixedThreadPool(BenchTarget.values().length);
+        try {
+            Map<BenchTarget, Future<BrokerUnderTest>> starting = new EnumMap<>(BenchTarget.class);
+            for (BenchTarget target : BenchTarget.values()) {
+                starting.put(target, starter.submit(() -> BrokerUnderTest.start(target, options.pinning())));
+            }
+            IOException failure = null;
+            for (Map.Entry<BenchTarget, Future<BrokerUnderTest>> entry : starting.entrySet()) {
+                try {
+                    brokers.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof IOException io ? io
+                            : new IOException(entry.getKey().label() + " did not start: " + e.getCause(), e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            starter.shutdown();
         }
     }
 

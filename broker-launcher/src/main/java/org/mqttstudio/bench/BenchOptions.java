@@ -7,11 +7,13 @@ package org.mqttstudio.bench;
  * @param warmup             warm-up messages in all, spread over the brokers before measuring (the load generator's
  *                           JIT needs ~200 000 here, and each broker's its share)
  * @param payloadBytes       payload size; at least 16 (publisher, sequence number, send time)
- * @param windowPerPublisher how many messages a publisher may be ahead of the subscriber
+ * @param window             how many messages the publishers together may be ahead of the subscriber: below both
+ *                           brokers' default queue of 1000 messages per client (HiveMQ's max-queue-size, mosquitto's
+ *                           max_queued_messages), which count a message until its PUBACK/PUBCOMP
  * @param pinning            which cores brokers and load get
  */
-public record BenchOptions(int messages, int warmup, int payloadBytes, int windowPerPublisher, Pinning pinning) {
-    public static final int DEFAULT_WINDOW = 100;
+public record BenchOptions(int messages, int warmup, int payloadBytes, int window, Pinning pinning) {
+    public static final int DEFAULT_WINDOW = 500;
 
     public BenchOptions {
         if (messages < Scenario.ALL.stream().mapToInt(Scenario::publishers).max().orElse(1)) {
@@ -24,8 +26,8 @@ public record BenchOptions(int messages, int warmup, int payloadBytes, int windo
             throw new IllegalArgumentException("--payload must be at least " + Receipts.HEADER_BYTES + " bytes: "
                     + payloadBytes);
         }
-        if (windowPerPublisher < 1) {
-            throw new IllegalArgumentException("window must be at least 1: " + windowPerPublisher);
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1: " + window);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load: hivemq-mqtt-client (MQTT 3.1.1) publishers, each on a thread of its own, and one subscriber, in this
- * JVM. Publishers stay at most {@code windowPerPublisher} messages ahead of the subscriber, so no broker queue
+ * JVM. The publishers together stay at most {@code window} messages ahead of the subscriber, so no broker queue
  * overflows and the rate is what the broker sustains; the latency therefore includes waiting in that window.
  * Never publishes from a client callback thread (hivemq-mqtt-client#801).
  */
@@ -21,19 +21,19 @@ final class LoadGenerator {
     private static final long QUIET_MILLIS = 5_000;
 
     private final int payloadBytes;
-    private final int windowPerPublisher;
+    private final int window;
     private final AtomicLong runs = new AtomicLong();
 
-    LoadGenerator(int payloadBytes, int windowPerPublisher) {
+    LoadGenerator(int payloadBytes, int window) {
         this.payloadBytes = payloadBytes;
-        this.windowPerPublisher = windowPerPublisher;
+        this.window = window;
     }
 
     Measurement run(BenchTarget target, int port, Scenario scenario, int messages) throws InterruptedException {
         String topic = "bench/" + runs.incrementAndGet();
         MqttQos qos = MqttQos.fromCode(scenario.qos());
-        Semaphore window = new Semaphore(windowPerPublisher * scenario.publishers());
-        Receipts receipts = new Receipts(scenario.publishers(), window);
+        Semaphore ahead = new Semaphore(window);
+        Receipts receipts = new Receipts(scenario.publishers(), ahead);
 
         Mqtt3AsyncClient subscriber = client(port, topic.replace('/', '-') + "-sub");
         List<Mqtt3AsyncClient> publishers = new ArrayList<>();
@@ -53,7 +53,7 @@ final class LoadGenerator {
                 int index = i;
                 int count = messages / publishers.size() + (i < messages % publishers.size() ? 1 : 0);
                 Thread thread = new Thread(() -> publish(publishers.get(index), topic + "/" + index, qos, index,
-                        count, window, sent), "bench-publisher-" + i);
+                        count, ahead, sent), "bench-publisher-" + i);
                 thread.start();
                 threads.add(thread);
             }
@@ -77,10 +77,10 @@ final class LoadGenerator {
     }
 
     private void publish(Mqtt3AsyncClient client, String topic, MqttQos qos, int index, int count,
-                         Semaphore window, AtomicLong sent) {
+                         Semaphore ahead, AtomicLong sent) {
         try {
             for (int sequence = 0; sequence < count; sequence++) {
-                if (!window.tryAcquire(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!ahead.tryAcquire(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
                     return; // the subscriber stopped receiving: the rest is not sent
                 }
                 client.publishWith().topic(topic).qos(qos).payload(Receipts.payload(payloadBytes, index, sequence))
