@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs every {@link Scenario} on every {@link BenchTarget}, alternating brokers within each scenario, with one
- * load generator. Each broker runs in a process of its own for the whole bench, on the broker's cores.
+ * load generator, in rounds (machine noise hits the brokers alike, and the median round is reported). Each broker
+ * runs in a process of its own for the whole bench, on the broker's cores.
  */
 public final class Bench {
     private final BenchOptions options;
@@ -37,13 +39,19 @@ public final class Bench {
         try {
             startAll(brokers);
             warmUp(load, brokers);
-            List<Measurement> measurements = new ArrayList<>();
-            for (Scenario scenario : Scenario.ALL) {
-                for (BrokerUnderTest broker : brokers.values()) {
-                    progress.accept(scenario.label() + " on " + broker.target().label());
-                    measurements.add(load.run(broker.target(), broker.port(), scenario, options.messages()));
+            Map<Scenario, Map<BenchTarget, List<Measurement>>> rounds = new LinkedHashMap<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (Scenario scenario : Scenario.ALL) {
+                    for (BrokerUnderTest broker : brokers.values()) {
+                        progress.accept("round " + round + ": " + scenario.label() + " on " + broker.target().label());
+                        rounds.computeIfAbsent(scenario, s -> new EnumMap<>(BenchTarget.class))
+                                .computeIfAbsent(broker.target(), t -> new ArrayList<>())
+                                .add(load.run(broker.target(), broker.port(), scenario, options.messages()));
+                    }
                 }
             }
+            List<Measurement> measurements = rounds.values().stream().flatMap(byTarget -> byTarget.values().stream())
+                    .map(Measurement::median).toList();
             return new BenchReport(started, machine, options, measurements);
         } finally {
             for (BrokerUnderTest broker : brokers.values()) {

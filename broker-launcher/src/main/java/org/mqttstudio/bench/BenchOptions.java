@@ -10,9 +10,11 @@ package org.mqttstudio.bench;
  * @param window             how many messages the publishers together may be ahead of the subscriber: below both
  *                           brokers' default queue of 1000 messages per client (HiveMQ's max-queue-size, mosquitto's
  *                           max_queued_messages), which count a message until its PUBACK/PUBCOMP
+ * @param rounds             how often every scenario runs on every broker; the median round is reported
  * @param pinning            which cores brokers and load get
  */
-public record BenchOptions(int messages, int warmup, int payloadBytes, int window, Pinning pinning) {
+public record BenchOptions(int messages, int warmup, int payloadBytes, int window, int rounds,
+                           Pinning pinning) {
     public static final int DEFAULT_WINDOW = 500;
 
     public BenchOptions {
@@ -25,6 +27,9 @@ public record BenchOptions(int messages, int warmup, int payloadBytes, int windo
         if (payloadBytes < Receipts.HEADER_BYTES) {
             throw new IllegalArgumentException("--payload must be at least " + Receipts.HEADER_BYTES + " bytes: "
                     + payloadBytes);
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1: " + rounds);
         }
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1: " + window);

@@ -37,9 +37,11 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                 .append(machine.loadAverage()).append(" at the start\n");
         text.append("- pinning: ").append(options.pinning().description()).append('\n');
         text.append("- load: hivemq-mqtt-client, MQTT 3.1.1, one JVM; ").append(options.messages())
-                .append(" messages per row, ").append(options.payloadBytes()).append("-byte payloads, the publishers at")
-                .append(" most ").append(options.window()).append(" messages ahead of the subscriber in all; ")
+                .append(" messages per row, ").append(options.payloadBytes()).append("-byte payloads, the publishers")
+                .append(" at most ").append(options.window()).append(" messages ahead of the subscriber in all; ")
                 .append(options.warmup()).append(" warm-up messages first\n");
+        text.append("- rounds: ").append(options.rounds()).append(", each scenario alternating the brokers; msg/s and")
+                .append(" latency of the round with the median rate, sent/lost/duplicates of all rounds\n");
         text.append("- latency: publish to receipt, including the wait in that window\n\n");
         text.append("| scenario | broker | msg/s | p50 ms | p99 ms | sent | lost | duplicates |\n");
         text.append("|---|---|---:|---:|---:|---:|---:|---:|\n");

@@ -1,5 +1,9 @@
 package org.mqttstudio.bench;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
 /**
  * One scenario's result on one broker.
  *
@@ -13,4 +17,22 @@ package org.mqttstudio.bench;
  */
 public record Measurement(BenchTarget target, Scenario scenario, long sent, long received, long lost,
                           long duplicates, double ratePerSecond, long p50Micros, long p99Micros) {
+
+    /**
+     * Several rounds of one scenario on one broker as one: the rate and latencies of the round with the median rate
+     * (the lower middle one for an even count), and sent, lost and duplicates of all rounds added up.
+     */
+    static Measurement median(List<Measurement> rounds) {
+        List<Measurement> byRate = rounds.stream().sorted(Comparator.comparingDouble(Measurement::ratePerSecond))
+                .toList();
+        Measurement middle = byRate.get((byRate.size() - 1) / 2);
+        return new Measurement(middle.target, middle.scenario, sum(rounds, Measurement::sent),
+                sum(rounds, Measurement::received), sum(rounds, Measurement::lost),
+                sum(rounds, Measurement::duplicates),
+                middle.ratePerSecond, middle.p50Micros, middle.p99Micros);
+    }
+
+    private static long sum(List<Measurement> rounds, ToLongFunction<Measurement> value) {
+        return rounds.stream().mapToLong(value).sum();
+    }
 }

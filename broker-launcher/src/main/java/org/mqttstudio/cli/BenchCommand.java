@@ -34,7 +34,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Payload size, at least 16 (default: ${DEFAULT-VALUE}).")
     int payload;
 
-    @Option(names = "--quick", description = "A smoke run: " + QUICK_MESSAGES + " messages, no warm-up, no pinning.")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "Rounds over all scenarios and brokers; the median round is reported "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--quick", description = "A smoke run: " + QUICK_MESSAGES
+            + " messages, one round, no warm-up, no pinning.")
     boolean quick;
 
     @Option(names = "--no-pin", description = "Do not pin brokers and load to cpus.")
@@ -51,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = new BenchOptions(quick ? QUICK_MESSAGES : messages, quick ? 0 : warmup, payload,
-                    BenchOptions.DEFAULT_WINDOW, quick || noPin ? Pinning.none() : Pinning.detect());
+                    BenchOptions.DEFAULT_WINDOW, quick ? 1 : rounds,
+                    quick || noPin ? Pinning.none() : Pinning.detect());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

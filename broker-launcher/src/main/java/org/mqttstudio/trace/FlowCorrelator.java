@@ -196,7 +196,8 @@ public final class FlowCorrelator {
             return null;
         }
         // PUBREL goes the PUBLISH's way; PUBACK, PUBREC and PUBCOMP come back.
-        PacketDirection publishWay = event.type() == PacketType.PUBREL ? event.direction() : opposite(event.direction());
+        PacketDirection publishWay = event.type() == PacketType.PUBREL ? event.direction()
+                : opposite(event.direction());
         Handshake handshake = new Handshake(new Way(event.node(), event.connectionId(), publishWay), event.packetId());
         OpenHop hop = handshakes.get(handshake);
         if (hop == null) {

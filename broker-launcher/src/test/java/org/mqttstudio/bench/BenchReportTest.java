@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
     private static final Machine MACHINE = new Machine(2, "AMD EPYC", "0.50", "OpenJDK 17", "Linux");
-    private static final BenchOptions OPTIONS = new BenchOptions(1000, 0, 32, 100, Pinning.none());
+    private static final BenchOptions OPTIONS = new BenchOptions(1000, 0, 32, 100, 1, Pinning.none());
 
     @Test
     void theTableHasOneRowPerScenarioAndBrokerAndTheRatiosOfTheRates() {
@@ -44,10 +44,20 @@ class BenchReportTest {
 
     @Test
     void optionsAreChecked() {
-        assertThatThrownBy(() -> new BenchOptions(1000, 0, 8, 100, Pinning.none()))
+        assertThatThrownBy(() -> new BenchOptions(1000, 0, 8, 100, 1, Pinning.none()))
                 .hasMessage("--payload must be at least 16 bytes: 8");
-        assertThatThrownBy(() -> new BenchOptions(5, 0, 32, 100, Pinning.none()))
+        assertThatThrownBy(() -> new BenchOptions(5, 0, 32, 100, 1, Pinning.none()))
                 .hasMessage("--messages must be at least 10: 5");
+    }
+
+    @Test
+    void severalRoundsShowTheMedianRoundAndAllLossesAndDuplicates() {
+        Scenario scenario = new Scenario(1, 1);
+        Measurement median = Measurement.median(List.of(
+                new Measurement(BenchTarget.MOSQUITTO, scenario, 100, 99, 1, 0, 3_000, 10, 20),
+                new Measurement(BenchTarget.MOSQUITTO, scenario, 100, 100, 0, 2, 1_000, 30, 40),
+                new Measurement(BenchTarget.MOSQUITTO, scenario, 100, 100, 0, 0, 2_000, 50, 60)));
+        assertThat(median).isEqualTo(new Measurement(BenchTarget.MOSQUITTO, scenario, 300, 299, 1, 2, 2_000, 50, 60));
     }
 
     private static Measurement measurement(Scenario scenario, BenchTarget target, double rate) {

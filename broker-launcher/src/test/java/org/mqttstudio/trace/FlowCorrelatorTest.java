@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Flows from synthetic tap events: publisher → A (c2b at A), bridge → B (c2b at B), B → subscriber (b2c at B). */
+/** Flows from synthetic events: publisher → A (c2b at A), bridge → B (c2b at B), B → subscriber (b2c at B). */
 class FlowCorrelatorTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final long PUB_AT_A = 1;
