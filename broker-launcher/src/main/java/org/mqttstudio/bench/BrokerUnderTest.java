@@ -117,22 +117,26 @@ final class BrokerUnderTest implements AutoCloseable {
 
     private static boolean accepts(int port) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+            return socket.isConnected();
         } catch (IOException notYet) {
             return false;
         }
     }
 
+    /** Ends the process (the embedded broker when its input closes, mosquitto by SIGTERM) and deletes the folder. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
-            process.getOutputStream().close(); // the embedded broker's signal to end
+            process.getOutputStream().close();
             if (!process.waitFor(target == BenchTarget.MOSQUITTO ? 0 : 5, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         } finally {
             delete(folder);
         }
