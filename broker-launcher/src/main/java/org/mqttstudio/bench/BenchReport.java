@@ -1,0 +1,82 @@
+package org.mqttstudio.bench;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** One bench run's measurements and what they ran on, as a Markdown table with the ratios. */
+public record BenchReport(Instant started, Machine machine, BenchOptions options, List<Measurement> measurements) {
+    private static final double TAP_TARGET = 0.90;
+    private static final double MOSQUITTO_TARGET = 1.00;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public BenchReport {
+        measurements = List.copyOf(measurements);
+    }
+
+    /** The measurement of one scenario on one broker, if it ran. */
+    public Optional<Measurement> find(Scenario scenario, BenchTarget target) {
+        return measurements.stream().filter(m -> m.scenario().equals(scenario) && m.target() == target).findFirst();
+    }
+
+    /** Rate of {@code numerator} over rate of {@code denominator} for a scenario, if both ran. */
+    public Optional<Double> ratio(Scenario scenario, BenchTarget numerator, BenchTarget denominator) {
+        return find(scenario, numerator).flatMap(n -> find(scenario, denominator)
+                .filter(d -> d.ratePerSecond() > 0).map(d -> n.ratePerSecond() / d.ratePerSecond()));
+    }
+
+    public String markdown() {
+        StringBuilder text = new StringBuilder();
+        text.append("studio bench, ").append(DATE.format(started)).append("\n\n");
+        text.append("- machine: ").append(machine.cores()).append(" cores, ").append(machine.cpuModel())
+                .append(", ").append(machine.os()).append(", ").append(machine.java()).append(", load average ")
+                .append(machine.loadAverage()).append(" at the start\n");
+        text.append("- pinning: ").append(options.pinning().description()).append('\n');
+        text.append("- load: hivemq-mqtt-client, MQTT 3.1.1, one JVM; ").append(options.messages())
+                .append(" messages per row, ").append(options.payloadBytes()).append("-byte payloads, the publishers")
+                .append(" at most ").append(options.window()).append(" messages ahead of the subscriber in all; ")
+                .append(options.warmup()).append(" warm-up messages first\n");
+        text.append("- rounds: ").append(options.rounds()).append(", each scenario alternating the brokers; msg/s and")
+                .append(" latency of the round with the median rate, sent/lost/duplicates of all rounds\n");
+        text.append("- latency: publish to receipt, including the wait in that window\n\n");
+        text.append("| scenario | broker | msg/s | p50 ms | p99 ms | sent | lost | duplicates |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Measurement m : measurements) {
+            text.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %d | %d | %d |%n",
+                    m.scenario().label(), m.target().label(), m.ratePerSecond(), m.p50Micros() / 1000.0,
+                    m.p99Micros() / 1000.0, m.sent(), m.lost(), m.duplicates()));
+        }
+        text.append("\n| scenario | tap / bare | embedded / mosquitto |\n|---|---:|---:|\n");
+        int tapMet = 0;
+        int tapCount = 0;
+        int mosquittoMet = 0;
+        int mosquittoCount = 0;
+        for (Scenario scenario : Scenario.ALL) {
+            Optional<Double> tap = ratio(scenario, BenchTarget.EMBEDDED_TAPPED, BenchTarget.EMBEDDED);
+            Optional<Double> versus = ratio(scenario, BenchTarget.EMBEDDED, BenchTarget.MOSQUITTO);
+            text.append("| ").append(scenario.label()).append(" | ").append(format(tap)).append(" | ")
+                    .append(format(versus)).append(" |\n");
+            if (tap.isPresent()) {
+                tapCount++;
+                tapMet += tap.get() >= TAP_TARGET ? 1 : 0;
+            }
+            if (versus.isPresent() && scenario.qos() > 0) {
+                mosquittoCount++;
+                mosquittoMet += versus.get() >= MOSQUITTO_TARGET ? 1 : 0;
+            }
+        }
+        text.append("\nTargets: tap / bare ≥ ").append(TAP_TARGET).append(" met in ").append(tapMet).append(" of ")
+                .append(tapCount).append(" scenarios; embedded / mosquitto ≥ ").append(MOSQUITTO_TARGET)
+                .append(" at QoS 1 and 2 met in ").append(mosquittoMet).append(" of ").append(mosquittoCount)
+                .append(".\n");
+        return text.toString();
+    }
+
+    private static String format(Optional<Double> ratio) {
+        return ratio.map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("–");
+    }
+}
