@@ -54,6 +54,7 @@ public final class StudioWindow {
     private final DesignerActions designer = new DesignerActions(canvas, editor, document);
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
+    private List<FindingRow> checked = List.of();
     private final FindingsPanel findings = new FindingsPanel();
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
@@ -153,7 +154,9 @@ public final class StudioWindow {
             return false;
         }
         loadProblems = List.of();
+        findings.show(loadProblems, checked);
         document.load(next, path);
+        checks.submit(next);
         if (fit) {
             canvas.fit();
         }
@@ -163,7 +166,8 @@ public final class StudioWindow {
 
     /** Applies a live check's result: problems panel, badges, routes. */
     private void showCheck(CheckResult result) {
-        findings.show(loadProblems, result.findings());
+        checked = result.findings();
+        findings.show(loadProblems, checked);
         canvas.showFindings(result.findings());
         canvas.showRoutes(result.routes());
     }

@@ -61,8 +61,8 @@ record RouteTrace(Set<String> elements, String text) {
                 }
             }
         }
-        String text = routes.stream().map(r -> t.nameOf(r.publisherId()) + " → " + RouteTableText.path(t, r)
-                + " → " + t.nameOf(r.subscriberId()) + " (" + r.filter() + ", QoS " + r.qos() + ")")
+        String text = routes.stream().map(r -> t.nameOf(r.publisherId()) + " -> " + RouteTableText.path(t, r)
+                + " -> " + t.nameOf(r.subscriberId()) + " [" + r.filter() + ", QoS " + r.qos() + "]")
                 .collect(Collectors.joining("\n"));
         return new RouteTrace(Set.copyOf(ids), text);
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +29,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.mqttstudio.app.findings.FindingRow;
+import org.mqttstudio.routing.Loop;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Node;
@@ -51,6 +53,8 @@ public final class TopologyCanvas extends Region {
     private static final double LANE_GAP = 48;
 
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+    /** The checker's code for loops, reused for the loop badges added here. */
+    private static final String LOOP_CODE = "bridge-loop";
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ON_ROUTE = PseudoClass.getPseudoClass("on-route");
 
@@ -134,7 +138,7 @@ public final class TopologyCanvas extends Region {
                 .show(nodes.get(link.clientId()), nodes.get(link.brokerId())));
         highlight(highlighted);
         select(selection);
-        showFindings(findings);
+        refreshBadges();
     }
 
     /** Marks the views of {@code ids} with {@code :selected}; ids without a view are ignored. */
@@ -147,9 +151,23 @@ public final class TopologyCanvas extends Region {
     /** Puts the checker's badges on the elements the findings name (the worst level shows). */
     public void showFindings(List<FindingRow> rows) {
         findings = List.copyOf(rows);
+        refreshBadges();
+    }
+
+    /**
+     * Badges from the findings, plus an error on every broker and bridge of a loop the router
+     * found: the checker names one element per loop, but the user should see the whole cycle.
+     */
+    private void refreshBadges() {
         Map<String, List<FindingRow>> byElement = new HashMap<>();
-        rows.stream().filter(r -> r.elementId() != null)
+        findings.stream().filter(r -> r.elementId() != null)
                 .forEach(r -> byElement.computeIfAbsent(r.elementId(), k -> new ArrayList<>()).add(r));
+        for (Loop loop : routes.loops()) {
+            Stream.concat(loop.brokerIds().stream(), loop.bridgeIds().stream())
+                    .filter(id -> byElement.getOrDefault(id, List.of()).stream().noneMatch(r -> r.code().equals(LOOP_CODE)))
+                    .forEach(id -> byElement.computeIfAbsent(id, k -> new ArrayList<>()).add(new FindingRow(
+                            FindingRow.Level.ERROR, LOOP_CODE, id, "Bridge loop: " + loop.explanation(), "")));
+        }
         nodes.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
         bridges.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
     }
@@ -157,6 +175,7 @@ public final class TopologyCanvas extends Region {
     /** The routes used by {@link #traceRoutes}; traces again the element traced before. */
     public void showRoutes(RouteTable table) {
         routes = table;
+        refreshBadges();
         traceRoutes(traced);
     }
 
