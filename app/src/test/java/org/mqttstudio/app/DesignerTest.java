@@ -219,13 +219,14 @@ class DesignerTest {
         }
         assertThat(canvas.nodeView("broker1").orElseThrow().badge().messages()).containsIgnoringCase("loop");
         assertThat(canvas.nodeView("broker1").orElseThrow().badge().isVisible()).isTrue();
+        snapshot(robot, "designer-loop.png");
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(() -> canvas.nodeView("broker1").orElseThrow().badge().level() != FindingRow.Level.ERROR);
     }
 
     @Test
-    void selectingPublisher2InTheChallengeHighlightsItsRoutes(FxRobot robot) throws TimeoutException, IOException {
+    void selectingPublisher2InTheChallengeHighlightsItsRoutes(FxRobot robot) throws TimeoutException {
         robot.interact(() -> window.open(StudioFolders.locate().samples().orElseThrow().resolve("challenge.json")));
         robot.interact(canvas::fit);
 
@@ -236,9 +237,15 @@ class DesignerTest {
                 .doesNotContain("bridge1_central");
         assertThat(robot.lookup("#bridge2_bridge3").query().getPseudoClassStates()).contains(ON_ROUTE);
         assertThat(robot.lookup("#bridge1_central").query().getPseudoClassStates()).doesNotContain(ON_ROUTE);
-        assertThat(canvas.routeInfoProperty().get()).contains("Publisher2").contains("QoS");
+        assertThat(canvas.routeInfoProperty().get()).contains("Publisher2").contains("QoS 2");
+        assertThat(robot.lookup("#route-tag-central").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("srv/temperature · QoS 2");
 
-        Path png = Path.of("target", "screenshots", "designer.png");
+        snapshot(robot, "designer.png");
+    }
+
+    private void snapshot(FxRobot robot, String name) {
+        Path png = Path.of("target", "screenshots", name);
         robot.interact(() -> {
             try {
                 Snapshots.save(window.scene(), png);

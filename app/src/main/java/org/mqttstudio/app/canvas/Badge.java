@@ -16,14 +16,16 @@ import org.mqttstudio.app.findings.FindingRow;
  */
 public final class Badge extends Label {
     private static final double OVERHANG = 9;
+    private final Region owner;
     private FindingRow.Level level;
 
     Badge(Region owner) {
         getStyleClass().add("badge");
         setManaged(false);
         setVisible(false);
-        owner.widthProperty().addListener(o -> place(owner));
-        widthProperty().addListener(o -> place(owner));
+        this.owner = owner;
+        owner.widthProperty().addListener(o -> place());
+        sceneProperty().addListener(o -> place());
     }
 
     /** The worst level shown, or null when the element has no error or warning. */
@@ -44,7 +46,7 @@ public final class Badge extends Label {
         getStyleClass().add("badge-" + level.name().toLowerCase(Locale.ROOT));
         setText(String.valueOf(shown.size()));
         setTooltip(new Tooltip(String.join("\n", shown.stream().map(FindingRow::message).toList())));
-        autosize();
+        place();
     }
 
     /** The tooltip's text: one message per line, or empty. */
@@ -52,7 +54,11 @@ public final class Badge extends Label {
         return getTooltip() == null ? "" : getTooltip().getText();
     }
 
-    private void place(Region owner) {
+    /** Sizes (nobody lays out an unmanaged node) and pins the badge to the owner's corner. */
+    private void place() {
+        if (getScene() != null) {
+            applyCss();
+        }
         autosize();
         relocate(owner.getWidth() - getWidth() + OVERHANG, -OVERHANG);
     }

@@ -1,7 +1,9 @@
 package org.mqttstudio.app.canvas;
 
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,10 +19,11 @@ import org.mqttstudio.topology.Topology;
 
 /**
  * The routes through one publisher or subscriber: the ids of every element passed (client links
- * are keyed by their client's id) and a hop-by-hop description, or why nothing gets through.
+ * are keyed by their client's id), a hop-by-hop description, or why nothing gets through, and
+ * per broker passed the topic and QoS messages have there ({@code hopTags}).
  */
-record RouteTrace(Set<String> elements, String text) {
-    static final RouteTrace NONE = new RouteTrace(Set.of(), "");
+record RouteTrace(Set<String> elements, String text, Map<String, String> hopTags) {
+    static final RouteTrace NONE = new RouteTrace(Set.of(), "", Map.of());
 
     static RouteTrace of(Topology t, RouteTable table, String elementId) {
         if (elementId == null) {
@@ -48,14 +51,16 @@ record RouteTrace(Set<String> elements, String text) {
 
     private static RouteTrace trace(Topology t, List<Route> routes, String whenNone) {
         if (routes.isEmpty()) {
-            return new RouteTrace(Set.of(), whenNone);
+            return new RouteTrace(Set.of(), whenNone, Map.of());
         }
         Set<String> ids = new LinkedHashSet<>();
+        Map<String, Set<String>> tags = new LinkedHashMap<>();
         for (Route r : routes) {
             ids.add(r.publisherId());
             ids.add(r.subscriberId());
             for (Hop h : r.hops()) {
                 ids.add(h.brokerId());
+                tags.computeIfAbsent(h.brokerId(), k -> new LinkedHashSet<>()).add(h.topic() + " · QoS " + h.qos());
                 if (h.viaBridgeId() != null) {
                     ids.add(h.viaBridgeId());
                 }
@@ -64,6 +69,8 @@ record RouteTrace(Set<String> elements, String text) {
         String text = routes.stream().map(r -> t.nameOf(r.publisherId()) + " -> " + RouteTableText.path(t, r)
                 + " -> " + t.nameOf(r.subscriberId()) + " [" + r.filter() + ", QoS " + r.qos() + "]")
                 .collect(Collectors.joining("\n"));
-        return new RouteTrace(Set.copyOf(ids), text);
+        Map<String, String> hopTags = new LinkedHashMap<>();
+        tags.forEach((broker, lines) -> hopTags.put(broker, String.join("\n", lines)));
+        return new RouteTrace(Set.copyOf(ids), text, Map.copyOf(hopTags));
     }
 }

@@ -18,6 +18,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -65,7 +66,8 @@ public final class TopologyCanvas extends Region {
     private final Group nodeLayer = new Group();
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
-    private final Group overlay = new Group(rubberBand, connectLine);
+    private final Group routeTags = new Group();
+    private final Group overlay = new Group(routeTags, rubberBand, connectLine);
     private final Group world = new Group(edgeLayer, nodeLayer, overlay);
     private final ReadOnlyStringWrapper routeInfo = new ReadOnlyStringWrapper("");
     private final Translate pan = new Translate();
@@ -190,6 +192,14 @@ public final class TopologyCanvas extends Region {
         nodes.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
         bridges.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
         links.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
+        routeTags.getChildren().clear();
+        trace.hopTags().forEach((brokerId, text) -> nodeView(brokerId).ifPresent(view -> {
+            Label tag = new Label(text);
+            tag.getStyleClass().add("route-tag");
+            tag.setId("route-tag-" + brokerId);
+            tag.relocate(view.box().getMinX(), view.box().getMaxY() + 4);
+            routeTags.getChildren().add(tag);
+        }));
         routeInfo.set(trace.text());
     }
 
