@@ -26,10 +26,10 @@ import org.mqttstudio.app.canvas.TopologyCanvas;
 import org.mqttstudio.app.check.CheckResult;
 import org.mqttstudio.app.check.LiveChecks;
 import org.mqttstudio.app.edit.Document;
-import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
+import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.topology.TopologyFileException;
 import org.mqttstudio.topology.TopologyJson;
@@ -45,7 +45,6 @@ public final class StudioWindow {
 
     private final Stage stage;
     private final StudioFolders folders;
-    private final FindingSource findingSource;
     private final Consumer<String> loadErrors;
     private final TopologyJson json = new TopologyJson();
     private final TopologyCanvas canvas = new TopologyCanvas();
@@ -68,7 +67,6 @@ public final class StudioWindow {
             Consumer<String> loadErrors) {
         this.stage = stage;
         this.folders = folders;
-        this.findingSource = findingSource;
         this.loadErrors = loadErrors;
 
         checks = new LiveChecks(findingSource, this::showCheck);
@@ -149,14 +147,14 @@ public final class StudioWindow {
             next = json.read(path);
         } catch (TopologyFileException e) {
             loadProblems = List.of(FindingRow.loadError(e.getMessage()));
-            findings.show(loadProblems, findingSource.findings(topology()));
+            findings.show(loadProblems, checked);
             loadErrors.accept(e.getMessage());
             return false;
         }
         loadProblems = List.of();
         findings.show(loadProblems, checked);
         document.load(next, path);
-        checks.submit(next);
+        checks.submit(next); // also when reloading an equal topology, which fires no change
         if (fit) {
             canvas.fit();
         }
