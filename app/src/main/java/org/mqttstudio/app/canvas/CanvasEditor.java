@@ -291,7 +291,9 @@ public final class CanvasEditor implements Palette.DropTarget {
     }
 
     private void key(KeyEvent e) {
-        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode() == KeyCode.ESCAPE && gesture != Gesture.NONE) {
+            cancelGesture();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
             copySelection();
@@ -303,6 +305,16 @@ public final class CanvasEditor implements Palette.DropTarget {
             return;
         }
         e.consume();
+    }
+
+    /** Escape during a drag: moved views go back, nothing is edited. */
+    private void cancelGesture() {
+        Topology t = document.topology();
+        moveStart.keySet().forEach(id -> t.node(id).ifPresent(n -> canvas.nodeView(id).ifPresent(v -> v.update(n))));
+        moveNow = moveStart;
+        canvas.showConnectLine(null, null);
+        canvas.showRubberBand(null);
+        gesture = Gesture.NONE;
     }
 
     /** The handle, node view or bridge view under the event, or null for empty space. */
