@@ -3,7 +3,9 @@ package org.mqttstudio.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -15,12 +17,19 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.mqttstudio.app.canvas.CanvasEditor;
+import org.mqttstudio.app.canvas.DesignerActions;
 import org.mqttstudio.app.canvas.TopologyCanvas;
+import org.mqttstudio.app.check.CheckResult;
+import org.mqttstudio.app.check.LiveChecks;
+import org.mqttstudio.app.edit.Document;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
+import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.topology.TopologyFileException;
 import org.mqttstudio.topology.TopologyJson;
@@ -36,15 +45,19 @@ public final class StudioWindow {
 
     private final Stage stage;
     private final StudioFolders folders;
-    private final FindingSource findingSource;
     private final Consumer<String> loadErrors;
     private final TopologyJson json = new TopologyJson();
     private final TopologyCanvas canvas = new TopologyCanvas();
+    private final Document document = new Document(Topology.empty());
+    private final CanvasEditor editor = new CanvasEditor(canvas, document);
+    private final DesignerActions designer = new DesignerActions(canvas, editor, document);
+    private final LiveChecks checks;
+    private List<FindingRow> loadProblems = List.of();
+    private List<FindingRow> checked = List.of();
     private final FindingsPanel findings = new FindingsPanel();
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
     private final Scene scene;
-    private Path file;
 
     /**
      * @param findingSource what the problems panel shows for a loaded topology (the checker)
@@ -54,10 +67,17 @@ public final class StudioWindow {
             Consumer<String> loadErrors) {
         this.stage = stage;
         this.folders = folders;
-        this.findingSource = findingSource;
         this.loadErrors = loadErrors;
 
-        findings.selectedRow().addListener((o, old, row) -> canvas.highlight(row == null ? null : row.elementId()));
+        checks = new LiveChecks(findingSource, this::showCheck);
+        document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
+        stage.setOnHidden(e -> checks.close());
+        findings.selectedRow().addListener((o, old, row) -> {
+            canvas.highlight(row == null ? null : row.elementId());
+            if (row != null && row.elementId() != null) {
+                document.select(Set.of(row.elementId()));
+            }
+        });
         topologyName.getStyleClass().add("topology-name");
         topologyName.setId("topology-name");
         BorderPane diagram = new BorderPane(canvas);
@@ -68,8 +88,11 @@ public final class StudioWindow {
         SplitPane.setResizableWithParent(findings, false);
 
         BorderPane root = new BorderPane(split);
-        root.setTop(menuBar());
+        root.setTop(new VBox(menuBar(), designer.toolBar()));
+        root.setLeft(new Palette(editor));
+        root.setBottom(statusBar());
         scene = new Scene(root, 1280, 800);
+        designer.installExtraShortcuts(scene);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
         folders.asset(ICON).ifPresent(icon -> stage.getIcons().setAll(new Image(icon.toUri().toString())));
@@ -90,11 +113,19 @@ public final class StudioWindow {
     }
 
     public Topology topology() {
-        return canvas.topology();
+        return document.topology();
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public CanvasEditor editor() {
+        return editor;
     }
 
     public Optional<Path> file() {
-        return Optional.ofNullable(file);
+        return Optional.ofNullable(document.fileProperty().get());
     }
 
     /**
@@ -115,21 +146,42 @@ public final class StudioWindow {
         try {
             next = json.read(path);
         } catch (TopologyFileException e) {
-            findings.show(List.of(FindingRow.loadError(e.getMessage())), findingSource.findings(topology()));
+            loadProblems = List.of(FindingRow.loadError(e.getMessage()));
+            findings.show(loadProblems, checked);
             loadErrors.accept(e.getMessage());
             return false;
         }
-        file = path;
-        canvas.show(next);
+        loadProblems = List.of();
+        findings.show(loadProblems, checked);
+        document.load(next, path);
+        checks.submit(next); // also when reloading an equal topology, which fires no change
         if (fit) {
             canvas.fit();
         }
-        findings.show(List.of(), findingSource.findings(next));
         showFile();
         return true;
     }
 
+    /** Applies a live check's result: problems panel, badges, routes. */
+    private void showCheck(CheckResult result) {
+        checked = result.findings();
+        findings.show(loadProblems, checked);
+        canvas.showFindings(result.findings());
+        canvas.showRoutes(result.routes());
+    }
+
+    /** The editor's last message, or the routes through the selected client. */
+    private Label statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-bar");
+        status.textProperty().bind(Bindings.when(canvas.routeInfoProperty().isEmpty())
+                .then(editor.messageProperty()).otherwise(canvas.routeInfoProperty()));
+        return status;
+    }
+
     private void showFile() {
+        Path file = file().orElse(null);
         stage.setTitle(file == null ? APP_NAME : file.getFileName() + " — " + APP_NAME);
         topologyName.setText(file == null ? "Open a topology with File ▸ Open… or File ▸ Open sample"
                 : topology().name().isBlank() ? file.getFileName().toString() : topology().name());
@@ -152,11 +204,7 @@ public final class StudioWindow {
         Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), reload,
                 new SeparatorMenuItem(), quit);
 
-        Menu view = new Menu("View", null,
-                item("Zoom in", "Shortcut+EQUALS", "menu-zoom-in", canvas::zoomIn),
-                item("Zoom out", "Shortcut+MINUS", "menu-zoom-out", canvas::zoomOut),
-                item("Fit to window", "Shortcut+DIGIT0", "menu-fit", canvas::fit));
-        return new MenuBar(fileMenu, view);
+        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
     }
 
     private void chooseFile() {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +89,69 @@ public record Topology(String format, int version, String name, List<Broker> bro
 
     public List<Subscriber> subscribersOn(String brokerId) {
         return subscribers.stream().filter(s -> s.broker().equals(brokerId)).toList();
+    }
+
+    /** This topology with {@code node} added, or replacing the node with its id in place (list order kept). */
+    public Topology withNode(Node node) {
+        if (node instanceof Broker b) {
+            return with(replaced(brokers, b, Broker::id), externalBrokers, bridges, publishers, subscribers);
+        }
+        if (node instanceof ExternalBroker e) {
+            return with(brokers, replaced(externalBrokers, e, ExternalBroker::id), bridges, publishers, subscribers);
+        }
+        if (node instanceof Publisher p) {
+            return with(brokers, externalBrokers, bridges, replaced(publishers, p, Publisher::id), subscribers);
+        }
+        return with(brokers, externalBrokers, bridges, publishers,
+                replaced(subscribers, (Subscriber) node, Subscriber::id));
+    }
+
+    /** This topology with {@code bridge} added, or replacing the bridge with its id in place. */
+    public Topology withBridge(Bridge bridge) {
+        return with(brokers, externalBrokers, replaced(bridges, bridge, Bridge::id), publishers, subscribers);
+    }
+
+    /**
+     * This topology without the elements named by {@code ids}. Removing a broker or external broker also
+     * removes the bridges touching it and the clients attached to it, so the result stays valid.
+     */
+    public Topology without(Set<String> ids) {
+        Set<String> gone = new HashSet<>(ids);
+        List<Bridge> keptBridges = bridges.stream()
+                .filter(b -> !gone.contains(b.id()) && !gone.contains(b.from()) && !gone.contains(b.to())).toList();
+        return with(brokers.stream().filter(b -> !gone.contains(b.id())).toList(),
+                externalBrokers.stream().filter(e -> !gone.contains(e.id())).toList(), keptBridges,
+                publishers.stream().filter(p -> !gone.contains(p.id()) && !gone.contains(p.broker())).toList(),
+                subscribers.stream().filter(s -> !gone.contains(s.id()) && !gone.contains(s.broker())).toList());
+    }
+
+    /** {@code prefix} followed by the smallest number from 1 that no element uses as its id. */
+    public String freshId(String prefix) {
+        Set<String> used = new HashSet<>();
+        nodes().forEach(n -> used.add(n.id()));
+        bridges.forEach(b -> used.add(b.id()));
+        int n = 1;
+        while (used.contains(prefix + n)) {
+            n++;
+        }
+        return prefix + n;
+    }
+
+    private Topology with(List<Broker> brokers, List<ExternalBroker> externalBrokers, List<Bridge> bridges,
+            List<Publisher> publishers, List<Subscriber> subscribers) {
+        return new Topology(format, version, name, brokers, externalBrokers, bridges, publishers, subscribers);
+    }
+
+    private static <T> List<T> replaced(List<T> list, T element, Function<T, String> id) {
+        List<T> out = new ArrayList<>(list);
+        for (int i = 0; i < out.size(); i++) {
+            if (id.apply(out.get(i)).equals(id.apply(element))) {
+                out.set(i, element);
+                return out;
+            }
+        }
+        out.add(element);
+        return out;
     }
 
     private static void checkIds(List<Broker> brokers, List<ExternalBroker> externals, List<Bridge> bridges,
