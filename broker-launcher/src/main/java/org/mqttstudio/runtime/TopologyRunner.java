@@ -31,6 +31,7 @@ import org.mqttstudio.routing.Router;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
+import org.mqttstudio.topology.PayloadTemplate;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
@@ -90,6 +91,7 @@ public final class TopologyRunner implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private TopologyRunner(Topology topology, RunOptions options, Path runDir, boolean ownRunDir) {
@@ -104,14 +106,13 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     /**
-     * Starts everything and returns once brokers and taps are up (bridges and clients connect in the
-     * background; watch {@link #statusFeed()}).
+     * A runner for the topology, not started yet: subscribe to its feeds, then {@link #start()}.
      *
      * @throws IllegalArgumentException when the port offset moves a port outside 1..65535
      * @throws IllegalStateException when the mosquitto runtime is asked for and mosquitto is missing
      * @throws UncheckedIOException when the run folder cannot be made
      */
-    public static TopologyRunner start(Topology topology, RunOptions options) {
+    public static TopologyRunner create(Topology topology, RunOptions options) {
         if (options.runtime() == RunOptions.Runtime.MOSQUITTO && MosquittoBroker.executable().isEmpty()) {
             throw new IllegalStateException(MosquittoBroker.NOT_INSTALLED);
         }
@@ -122,9 +123,26 @@ public final class TopologyRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run folder: " + e.getMessage(), e);
         }
-        TopologyRunner runner = new TopologyRunner(topology, options, runDir, options.runDir() == null);
-        runner.startAll();
+        return new TopologyRunner(topology, options, runDir, options.runDir() == null);
+    }
+
+    /** {@link #create} and {@link #start()} in one. */
+    public static TopologyRunner start(Topology topology, RunOptions options) {
+        TopologyRunner runner = create(topology, options);
+        runner.start();
         return runner;
+    }
+
+    /**
+     * Starts brokers (taps first, then the brokers behind them, bridge targets first), bridges,
+     * subscribers and publishers; returns once the brokers listen (bridges and clients connect in
+     * the background: watch {@link #statusFeed()}).
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this run was started before");
+        }
+        startAll();
     }
 
     private void startAll() {
@@ -232,6 +250,11 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     private void startPublisher(Publisher p) {
+        Optional<String> badPayload = PayloadTemplate.problem(p.payload());
+        if (badPayload.isPresent()) {
+            status(p.id(), NodeStatus.State.FAILED, "payload: " + badPayload.get());
+            return;
+        }
         clientEndpoint(p.id(), p.broker()).ifPresent(endpoint -> {
             SimulatedPublisher publisher = new SimulatedPublisher(p, endpoint, options.seed(), this::status);
             publishers.add(publisher);
