@@ -232,7 +232,8 @@ public final class TopologyRunner implements AutoCloseable {
         return options.runtime() == RunOptions.Runtime.MOSQUITTO
                 ? new MosquittoBroker(topology, slot.node, runDir, slot.internalPorts, plan)
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, runDir, slot.internalPorts,
-                        ModelSecurity.of(slot.node)));
+                        ModelSecurity.of(slot.node),
+                        BridgeConnection.privateClientIds(topology, slot.node.id(), options.hostname())));
     }
 
     private void startInstance(BrokerSlot slot) {
