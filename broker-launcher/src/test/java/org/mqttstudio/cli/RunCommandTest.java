@@ -29,7 +29,7 @@ class RunCommandTest {
         Path pcap = dir.resolve("x.pcap");
 
         int code = run("run", Samples.file("challenge").toString(), "--port-offset", String.valueOf(offset),
-                "--runtime", "mosquitto", "--duration", "3", "--trace", trace.toString(), "--pcap", pcap.toString(), "--quiet");
+                "--duration", "3", "--trace", trace.toString(), "--pcap", pcap.toString(), "--quiet");
 
         assertThat(code).as(out + "\n" + err).isZero();
         List<String> lines = out.toString().lines().toList();
