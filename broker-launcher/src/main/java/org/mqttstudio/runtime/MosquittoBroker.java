@@ -92,11 +92,11 @@ public final class MosquittoBroker implements BrokerInstance {
             process = new ProcessBuilder(mosquitto.toString(), "-c", BundleWriter.CONF)
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())) // a restart appends
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())) // after a restart too
                     .start();
         } catch (IOException e) {
-            throw new BrokerStartException("broker '" + node.id() + "': cannot start mosquitto (" + e.getMessage() + ")",
-                    e);
+            throw new BrokerStartException("broker '" + node.id() + "': cannot start mosquitto ("
+                    + e.getMessage() + ")", e);
         }
         awaitListening();
     }

@@ -103,12 +103,12 @@ public final class TopologyRunner implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private TopologyRunner(Topology topology, RunOptions options, Path runDir, boolean ownRunDir) {
+    private TopologyRunner(Topology topology, RunOptions options, PortPlan plan, Path runDir, boolean ownRunDir) {
         this.topology = topology;
         this.options = options;
         this.runDir = runDir;
         this.ownRunDir = ownRunDir;
-        this.plan = PortPlan.of(topology, options.portOffset());
+        this.plan = plan;
         this.routes = new Router().routes(topology);
         this.recorder = new Recorder(options.recorderCapacity());
         topology.brokers().forEach(b -> brokers.put(b.id(), new BrokerSlot(b, plan.internalPorts(b))));
@@ -130,6 +130,7 @@ public final class TopologyRunner implements AutoCloseable {
         if (options.runtime() == RunOptions.Runtime.MOSQUITTO && MosquittoBroker.executable().isEmpty()) {
             throw new IllegalStateException(MosquittoBroker.NOT_INSTALLED);
         }
+        PortPlan plan = PortPlan.of(topology, options.portOffset());
         Path runDir;
         try {
             runDir = options.runDir() == null ? Files.createTempDirectory("mqtt-studio-run-")
@@ -137,7 +138,7 @@ public final class TopologyRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run folder: " + e.getMessage(), e);
         }
-        return new TopologyRunner(topology, options, runDir, options.runDir() == null);
+        return new TopologyRunner(topology, options, plan, runDir, options.runDir() == null);
     }
 
     /** {@link #create} and {@link #start()} in one. */

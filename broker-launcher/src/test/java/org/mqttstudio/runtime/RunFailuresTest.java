@@ -40,8 +40,8 @@ class RunFailuresTest {
     private static final int DESIGNED = 1883;
 
     private final Topology topology = Topology.of("two islands",
-            List.of(Broker.simple("up", "Up", DESIGNED, true, null), Broker.simple("taken", "Taken", DESIGNED + 1, true,
-                    null)),
+            List.of(Broker.simple("up", "Up", DESIGNED, true, null),
+                    Broker.simple("taken", "Taken", DESIGNED + 1, true, null)),
             List.of(), List.of(),
             List.of(publisher("pub-up", "up"), publisher("pub-taken", "taken")),
             List.of(subscriber("sub-up", "up"), subscriber("sub-taken", "taken")));
@@ -80,7 +80,7 @@ class RunFailuresTest {
             assertThat(s.state()).isEqualTo(NodeStatus.State.FAILED);
             assertThat(s.message()).isEqualTo("port " + (DESIGNED + 1 + offset) + " is in use");
         });
-        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        assertState("up", NodeStatus.State.RUNNING);
         await().atMost(WAIT).until(() -> runner.deliveries().stream()
                 .filter(d -> d.subscriberId().equals("sub-up")).count() >= 3);
         assertThat(runner.deliveries()).noneMatch(d -> d.subscriberId().equals("sub-taken"));
@@ -104,14 +104,14 @@ class RunFailuresTest {
         try (Socket again = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(again.isConnected()).isTrue();
         }
-        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        assertState("up", NodeStatus.State.RUNNING);
     }
 
     @Test
     @Order(3)
     void aCutLinkStopsDeliveryUntilRestored() {
         runner.cutLink("sub-up");
-        assertThat(runner.status("sub-up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.FAILED));
+        assertState("sub-up", NodeStatus.State.FAILED);
         // messages already on their way may still arrive; then none for a while (one every 100 ms otherwise)
         AtomicLong last = new AtomicLong(-1);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(800))
@@ -120,20 +120,25 @@ class RunFailuresTest {
 
         runner.restoreLink("sub-up");
         await().atMost(WAIT).until(() -> received("sub-up") >= atCut + 3);
-        assertThat(runner.status("sub-up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        assertState("sub-up", NodeStatus.State.RUNNING);
     }
 
     @Test
     @Order(4)
     void aStoppedBrokerStartsAgainAsANewInstance() {
         runner.stopBroker("up").join();
-        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.STOPPED));
+        assertState("up", NodeStatus.State.STOPPED);
         long whileDown = received("sub-up");
 
         runner.startBroker("up").join();
         assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).as(s.message())
                 .isEqualTo(NodeStatus.State.RUNNING));
         await().atMost(WAIT).until(() -> received("sub-up") >= whileDown + 3);
+    }
+
+    private void assertState(String elementId, NodeStatus.State state) {
+        assertThat(runner.status(elementId)).hasValueSatisfying(s -> assertThat(s.state()).as(s.message())
+                .isEqualTo(state));
     }
 
     private long received(String subscriberId) {
