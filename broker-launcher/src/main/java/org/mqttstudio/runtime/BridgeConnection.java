@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -262,8 +263,10 @@ public final class BridgeConnection implements AutoCloseable {
             return side + " " + endpoint + " refused the connection: " + refused.getMqttMessage().getReasonCode();
         }
         if (cause instanceof ConnectionFailedException failed) {
-            return side + " " + endpoint + " is unreachable: " + message(failed.getCause() != null
-                    ? failed.getCause() : failed);
+            Throwable root = failed.getCause() != null ? failed.getCause() : failed;
+            // Netty's text repeats the address: "Connection refused: /127.0.0.1:1884"
+            return side + " " + endpoint + " is unreachable: "
+                    + (root instanceof ConnectException ? "connection refused" : message(root));
         }
         return "lost the connection to " + side + " " + endpoint + ": " + message(cause);
     }

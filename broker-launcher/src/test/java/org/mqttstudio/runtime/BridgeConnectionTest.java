@@ -26,6 +26,7 @@ import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Position;
 import org.mqttstudio.topology.RestartTimeout;
+import org.mqttstudio.topology.StartType;
 import org.mqttstudio.trace.WireTap;
 
 class BridgeConnectionTest {
@@ -336,6 +337,22 @@ class BridgeConnectionTest {
         return new Bridge(id, id, "a", "b", List.of(BridgeRule.out("srv/#", 1)), null, null, null, null,
                 "bridge", password, null, null, null, null, null, null, null, new RestartTimeout(60, null), null,
                 null);
+    }
+
+    @Test
+    void startTypeOnceGivesUpAfterTheFirstFailure() throws Exception {
+        int a = broker("a");
+        int nobody = LoopbackPorts.free();
+        Bridge once = new Bridge("ab", "ab", "a", "b", List.of(BridgeRule.out("srv/#", 1)), null, null, null, null,
+                null, null, null, null, null, null, null, null, StartType.ONCE, new RestartTimeout(1, null), null, null);
+
+        bridge(once, a, nobody);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses).map(NodeStatus::message)
+                .contains("remote 127.0.0.1:" + nobody + " is unreachable: connection refused; start_type once: "
+                        + "not retrying"));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() ->
+                assertThat(statuses).filteredOn(s -> s.state() == NodeStatus.State.FAILED).hasSize(1));
     }
 
     @Test
