@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "studio", mixinStandardHelpOptions = true, version = "MQTT Topology Studio 0.1.0",
         description = "Design, check and export MQTT broker topologies (mosquitto bridges).",
         subcommands = {ValidateCommand.class, RoutesCommand.class, ExportCommand.class, ImportCommand.class,
-            CommandLine.HelpCommand.class})
+            RunCommand.class, CommandLine.HelpCommand.class})
 public final class StudioCli implements Runnable {
     /** Exit code for bad input: a file that cannot be read, or a topology with errors. */
     static final int BAD_INPUT = 2;

@@ -21,6 +21,8 @@ public final class BundleWriter {
     static final String START = "start-all.sh";
     static final String STOP = "stop-all.sh";
     static final String README = "README.md";
+    /** Each broker's configuration file in its folder. */
+    public static final String CONF = "mosquitto.conf";
 
     private final MosquittoConfWriter confWriter = new MosquittoConfWriter();
 
@@ -31,14 +33,8 @@ public final class BundleWriter {
     public List<Path> write(Topology t, Path outDir, int portOffset) throws IOException {
         Map<Path, String> files = new TreeMap<>();
         for (Broker b : t.brokers()) {
-            Path dir = Path.of(b.id());
-            files.put(dir.resolve("mosquitto.conf"), confWriter.write(t, b, portOffset));
-            if (!b.users().isEmpty()) {
-                files.put(dir.resolve(MosquittoConfWriter.PASSWORD_FILE), PasswordFile.write(b.users()));
-            }
-            if (!b.acl().isEmpty()) {
-                files.put(dir.resolve(MosquittoConfWriter.ACL_FILE), AclFile.write(b.acl()));
-            }
+            brokerFiles(t, b, PortMap.offset(portOffset))
+                    .forEach((name, text) -> files.put(Path.of(b.id(), name), text));
         }
         BundleScripts scripts = new BundleScripts(t, portOffset);
         files.put(Path.of(START), scripts.start());
@@ -56,6 +52,22 @@ public final class BundleWriter {
             written.add(file.getKey());
         }
         return written;
+    }
+
+    /**
+     * One broker's files by name: {@code mosquitto.conf}, and {@code passwd} and {@code acl} when
+     * it has users or ACL rules (the file refers to them relative to its folder).
+     */
+    public Map<String, String> brokerFiles(Topology t, Broker b, PortMap ports) {
+        Map<String, String> files = new TreeMap<>();
+        files.put(CONF, confWriter.write(t, b, ports));
+        if (!b.users().isEmpty()) {
+            files.put(MosquittoConfWriter.PASSWORD_FILE, PasswordFile.write(b.users()));
+        }
+        if (!b.acl().isEmpty()) {
+            files.put(MosquittoConfWriter.ACL_FILE, AclFile.write(b.acl()));
+        }
+        return files;
     }
 
     private static void makeExecutable(Path script) throws IOException {

@@ -34,6 +34,11 @@ public final class MosquittoConfWriter {
     }
 
     public String write(Topology t, Broker b, int portOffset) {
+        return write(t, b, PortMap.offset(portOffset));
+    }
+
+    /** The file with listener ports and bridge addresses from {@code ports}. */
+    public String write(Topology t, Broker b, PortMap ports) {
         List<String> out = new ArrayList<>();
         String host = b.host().equals(Broker.DEFAULT_HOST) ? "" : ", host " + b.host();
         out.add(HEADER_PREFIX + quote(b.name()) + " (id " + b.id() + host + ")");
@@ -43,7 +48,7 @@ public final class MosquittoConfWriter {
             out.add("# No listener: mosquitto 2 then accepts local connections on port 1883 only.");
         }
         for (Listener l : b.listeners()) {
-            int port = Ports.shift(l.port(), portOffset);
+            int port = ports.listenerPort(b, l);
             out.add("listener " + port + (l.bindAddress() == null ? "" : " " + l.bindAddress()));
             if (l.protocol() == Protocol.WEBSOCKETS) {
                 out.add("protocol websockets");
@@ -62,7 +67,7 @@ public final class MosquittoConfWriter {
         out.addAll(b.extraOptions());
         for (Bridge bridge : t.bridgesFrom(b.id())) {
             out.add("");
-            bridge(t, bridge, portOffset, out);
+            bridge(t, bridge, ports, out);
         }
         return String.join("\n", out) + "\n";
     }
@@ -95,12 +100,12 @@ public final class MosquittoConfWriter {
         optional("retain_available", l.retainAvailable(), out);
     }
 
-    private static void bridge(Topology t, Bridge b, int portOffset, List<String> out) {
+    private static void bridge(Topology t, Bridge b, PortMap ports, List<String> out) {
         Node target = t.node(b.to()).orElseThrow();
         out.add("# Bridge \"" + b.name() + "\" to " + (target instanceof Broker ? "broker" : "external broker")
                 + " " + quote(target.name()) + " (id " + target.id() + ")");
         out.add("connection " + b.name());
-        out.add("address " + Ports.address(target, portOffset));
+        out.add("address " + ports.bridgeAddress(target));
         b.rules().forEach(r -> out.add(topicLine(r)));
         if (b.cleanSession()) {
             out.add("cleansession true");

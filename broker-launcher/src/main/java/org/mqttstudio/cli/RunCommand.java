@@ -1,0 +1,234 @@
+package org.mqttstudio.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.mqttstudio.check.Checker;
+import org.mqttstudio.check.Severity;
+import org.mqttstudio.runtime.EventFeed;
+import org.mqttstudio.runtime.NodeStatus;
+import org.mqttstudio.runtime.RunOptions;
+import org.mqttstudio.runtime.TopologyRunner;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.JsonlWriter;
+import org.mqttstudio.trace.PacketDirection;
+import org.mqttstudio.trace.PacketEvent;
+import org.mqttstudio.trace.PcapWriter;
+import org.mqttstudio.trace.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", description = {"Run a topology: brokers, bridges and simulated clients, every packet traced.",
+    "Prints node status, one line per packet, and on exit (--duration over, or Ctrl-C) a summary per subscriber."})
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final long POLL_MS = 100;
+    private static final int BATCH = 10_000;
+
+    @Parameters(paramLabel = "FILE", description = "Topology file (.json).")
+    Path file;
+
+    @Option(names = "--runtime", paramLabel = "embedded|mosquitto", defaultValue = "embedded",
+            description = "embedded HiveMQ CE brokers (default) or real mosquitto processes.")
+    String runtime;
+
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Add N to every listener port (where clients and bridges connect).")
+    int portOffset;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "Stop after this many seconds (default: run until Ctrl-C).")
+    Double duration;
+
+    @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "Write every packet as JSON Lines.")
+    Path trace;
+
+    @Option(names = "--pcap", paramLabel = "OUT.pcap", description = "Write every packet as pcap (Wireshark).")
+    Path pcap;
+
+    @Option(names = "--quiet", description = "Do not print a line per packet.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Set by the shutdown hook on Ctrl-C. */
+    private volatile boolean interrupted;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology topology = Inputs.topology(file);
+        RunOptions options = RunOptions.defaults().withRuntime(runtime()).withPortOffset(portOffset);
+        if (duration != null && duration <= 0) {
+            throw new UserError("--duration must be more than 0 seconds, not " + duration, null);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long errors = new Checker().check(topology).stream().filter(f -> f.severity() == Severity.ERROR).count();
+        if (errors > 0) {
+            spec.commandLine().getErr().printf("studio: warning: the topology has %d error(s) (see 'studio validate %s')"
+                    + "%n", errors, file);
+        }
+        TopologyRunner runner;
+        try {
+            runner = TopologyRunner.create(topology, options);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        try (Outputs outputs = new Outputs(trace, pcap);
+             EventFeed.Subscription<NodeStatus> statuses = runner.statusFeed().subscribe(BATCH);
+             Recorder.Subscription packets = runner.recorder().subscribe()) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                // Ctrl-C: let the loop below stop everything and print the summary, then exit
+                interrupted = true;
+                awaitQuietly(done);
+            }, "studio-run-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                runner.start();
+                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + (long) (duration * 1e9);
+                while (!interrupted && System.nanoTime() < end) {
+                    drain(runner, statuses, packets, outputs, out);
+                    Thread.sleep(POLL_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                runner.stop();
+                drain(runner, statuses, packets, outputs, out);
+                out.println("summary:");
+                runner.summary().lines(topology).forEach(line -> out.println("  " + line));
+                outputs.written().forEach(line -> out.println(line));
+                out.flush();
+                done.countDown();
+                removeHook(hook);
+            }
+        }
+        return 0;
+    }
+
+    private RunOptions.Runtime runtime() {
+        try {
+            return RunOptions.Runtime.valueOf(runtime.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--runtime must be embedded or mosquitto, not '" + runtime + "'", e);
+        }
+    }
+
+    private void drain(TopologyRunner runner, EventFeed.Subscription<NodeStatus> statuses,
+            Recorder.Subscription packets, Outputs outputs, PrintWriter out) {
+        Topology topology = runner.topology();
+        for (NodeStatus s : statuses.poll(BATCH)) {
+            out.printf("%s %-22s %-8s %s%n", TIME.format(s.time()), topology.nameOf(s.elementId()), s.state(),
+                    s.message());
+        }
+        List<PacketEvent> events;
+        while (!(events = packets.poll(BATCH)).isEmpty()) {
+            for (PacketEvent e : events) {
+                outputs.write(e);
+                if (!quiet) {
+                    out.println(line(topology, e));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /** time, node, direction, client, type, packet id, QoS, topic. */
+    private static String line(Topology topology, PacketEvent e) {
+        String arrow = e.direction() == PacketDirection.CLIENT_TO_BROKER ? "<-" : "->";
+        return String.format("%s %-14s %s %-24s %-11s %5s q%d %s", TIME.format(e.time()), topology.nameOf(e.node()),
+                arrow, e.clientId() == null ? "?" : e.clientId(), e.type(),
+                e.packetId() == null ? "" : "#" + e.packetId(), e.qos(), e.topic() == null ? "" : e.topic());
+    }
+
+    private static void awaitQuietly(CountDownLatch done) {
+        try {
+            done.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running
+        }
+    }
+
+    /** The --trace and --pcap files, written as packets arrive. */
+    private static final class Outputs implements AutoCloseable {
+        private final Path tracePath;
+        private final Path pcapPath;
+        private final JsonlWriter jsonl;
+        private final PcapWriter pcap;
+        private long count;
+
+        Outputs(Path tracePath, Path pcapPath) {
+            this.tracePath = tracePath;
+            this.pcapPath = pcapPath;
+            try {
+                this.jsonl = tracePath == null ? null : new JsonlWriter(open(tracePath));
+                this.pcap = pcapPath == null ? null : new PcapWriter(open(pcapPath));
+            } catch (IOException e) {
+                throw new UserError("cannot write " + (tracePath != null ? tracePath : pcapPath) + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        private static OutputStream open(Path path) {
+            try {
+                return Files.newOutputStream(path);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + path + ": " + e.getMessage(), e);
+            }
+        }
+
+        void write(PacketEvent event) {
+            try {
+                if (jsonl != null) {
+                    jsonl.write(event);
+                }
+                if (pcap != null) {
+                    pcap.write(event);
+                }
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<String> written() {
+            return Stream.of(tracePath, pcapPath).filter(Objects::nonNull)
+                    .map(p -> "wrote " + count + " packets to " + p).toList();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (jsonl != null) {
+                jsonl.close();
+            }
+            if (pcap != null) {
+                pcap.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.mqttstudio.runtime;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.ExternalBroker;
+import org.mqttstudio.topology.Listener;
+import org.mqttstudio.topology.Node;
+import org.mqttstudio.topology.Protocol;
+import org.mqttstudio.topology.Topology;
+
+/**
+ * The one place a run's ports are decided. Each broker listener's designed port plus the offset is
+ * the node's port, where its wire tap listens and where clients and other brokers' bridges connect;
+ * the broker itself listens behind it on a free internal port on loopback. External brokers keep
+ * their address (they are not ours to move).
+ */
+public final class PortPlan {
+    /** Taps and brokers listen on loopback only. */
+    public static final String HOST = "127.0.0.1";
+
+    private final Topology topology;
+    private final Map<String, Map<Listener, Integer>> internal;
+    private final int offset;
+
+    private PortPlan(Topology topology, int offset, Map<String, Map<Listener, Integer>> internal) {
+        this.topology = topology;
+        this.offset = offset;
+        this.internal = internal;
+    }
+
+    /**
+     * Plans the ports and picks the internal ones.
+     *
+     * @throws IllegalArgumentException when the offset moves a port outside 1..65535
+     */
+    public static PortPlan of(Topology topology, int offset) {
+        Map<String, Map<Listener, Integer>> internal = new HashMap<>();
+        for (Broker b : topology.brokers()) {
+            Map<Listener, Integer> ports = new LinkedHashMap<>();
+            for (Listener l : b.listeners()) {
+                int shifted = l.port() + offset;
+                if (shifted < 1 || shifted > 65535) {
+                    throw new IllegalArgumentException("port offset " + offset + " moves port " + l.port()
+                            + " of broker '" + b.id() + "' outside 1..65535");
+                }
+                // a WebSocket listener is not tapped (the tap decodes plain MQTT): the broker takes the node's port
+                ports.put(l, l.protocol() == Protocol.WEBSOCKETS ? shifted : LoopbackPorts.free());
+            }
+            internal.put(b.id(), Map.copyOf(ports));
+        }
+        return new PortPlan(topology, offset, Map.copyOf(internal));
+    }
+
+    /** The node's port of a listener: where its tap listens. */
+    public int nodePort(Listener listener) {
+        return listener.port() + offset;
+    }
+
+    /** Whether a wire tap fronts the listener: every plain MQTT one. */
+    public boolean tapped(Listener listener) {
+        return listener.protocol() == Protocol.MQTT;
+    }
+
+    /** The internal port each listener of the broker binds. */
+    public Map<Listener, Integer> internalPorts(Broker broker) {
+        return internal.get(broker.id());
+    }
+
+    public int internalPort(Broker broker, Listener listener) {
+        return internal.get(broker.id()).get(listener);
+    }
+
+    /** Where the broker's bridges connect on its own side: its first MQTT listener's internal port. */
+    public Optional<Endpoint> internalEndpoint(Broker broker) {
+        return broker.mqttListener().map(l -> new Endpoint(HOST, internalPort(broker, l)));
+    }
+
+    /**
+     * Where clients and bridges reach a node: a topology broker's first MQTT listener's tap, or an
+     * external broker's own address; empty for a broker without an MQTT listener.
+     */
+    public Optional<Endpoint> endpoint(String nodeId) {
+        Node node = topology.node(nodeId).orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "'"));
+        if (node instanceof ExternalBroker e) {
+            return Optional.of(new Endpoint(e.host(), e.port()));
+        }
+        return ((Broker) node).mqttListener().map(l -> new Endpoint(HOST, nodePort(l)));
+    }
+}

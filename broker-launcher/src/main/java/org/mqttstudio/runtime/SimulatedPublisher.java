@@ -1,0 +1,128 @@
+package org.mqttstudio.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.mqttstudio.topology.PayloadTemplate;
+import org.mqttstudio.topology.Publisher;
+
+/**
+ * A publisher of the topology on hivemq-mqtt-client: once connected, renders its payload template
+ * every interval ({@code {seq}} from 1) and publishes, from its own scheduler thread (never a client
+ * callback thread: hivemq-mqtt-client#801). Ticks while disconnected are skipped. It remembers how
+ * often each payload was published (the broker acknowledged it, or wrote it at QoS 0).
+ */
+public final class SimulatedPublisher implements AutoCloseable {
+    private final Publisher model;
+    private final Consumer<NodeStatus> status;
+    private final PayloadTemplate template;
+    private final RandomGenerator random;
+    private final ClientSession session;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final Map<String, AtomicLong> payloads = new ConcurrentHashMap<>();
+
+    /**
+     * @param seed the run's seed; the publisher's random numbers follow from it and its id
+     * @param status receives the publisher's status; called on client threads, must not block
+     */
+    public SimulatedPublisher(Publisher model, Endpoint endpoint, long seed, Consumer<NodeStatus> status) {
+        this.model = model;
+        this.status = status;
+        this.template = PayloadTemplate.parse(model.payload());
+        this.random = new SplittableRandom(seed ^ model.id().hashCode());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "publisher-" + model.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.session = ClientSession.create(model.client(), endpoint, new ClientSession.Listener() {
+            @Override
+            public void connected() {
+                emit(NodeStatus.State.RUNNING, "publishing to " + model.topic());
+                if (started.compareAndSet(false, true)) {
+                    scheduler.scheduleAtFixedRate(SimulatedPublisher.this::tick, 0, model.intervalMs(),
+                            TimeUnit.MILLISECONDS);
+                }
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                emit(NodeStatus.State.FAILED, "cannot reach " + endpoint + ": " + reason + " (retrying)");
+            }
+        });
+    }
+
+    public Publisher model() {
+        return model;
+    }
+
+    /** Connects in the background; publishing starts once connected. */
+    public void start() {
+        emit(NodeStatus.State.STARTING, ClientSession.versionNote(model.client()));
+        session.connect();
+    }
+
+    private void tick() {
+        if (model.count() > 0 && sequence.get() >= model.count()) {
+            scheduler.shutdown();
+            return;
+        }
+        if (!session.isConnected()) {
+            return;
+        }
+        long seq = sequence.incrementAndGet();
+        String payload = template.render(seq, Instant.now(), random);
+        session.publish(model.topic(), payload.getBytes(StandardCharsets.UTF_8), model.qos(), model.retain())
+                .thenRun(() -> {
+                    published.incrementAndGet();
+                    payloads.computeIfAbsent(payload, p -> new AtomicLong()).incrementAndGet();
+                });
+    }
+
+    /** Messages published so far. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** How often each payload was published so far. */
+    public Map<String, Long> publishedPayloads() {
+        Map<String, Long> copy = new HashMap<>();
+        payloads.forEach((payload, n) -> copy.put(payload, n.get()));
+        return Map.copyOf(copy);
+    }
+
+    /** Stops publishing at once (no further messages). */
+    public void stopPublishing() {
+        scheduler.shutdownNow();
+    }
+
+    /** Stops publishing and disconnects; completes once done. */
+    public CompletableFuture<Void> stopAsync() {
+        stopPublishing();
+        return session.disconnect().whenComplete((done, failure) -> emit(NodeStatus.State.STOPPED,
+                published.get() + " messages published"));
+    }
+
+    @Override
+    public void close() {
+        stopAsync().join();
+    }
+
+    private void emit(NodeStatus.State state, String message) {
+        status.accept(NodeStatus.now(model.id(), state, message));
+    }
+}

@@ -1,0 +1,101 @@
+package org.mqttstudio.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.ClientSettings;
+import org.mqttstudio.topology.Publisher;
+import org.mqttstudio.topology.Subscriber;
+import org.mqttstudio.topology.Subscription;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.PacketType;
+
+/**
+ * Two independent brokers, one of whose ports is taken before the run: that one fails with the
+ * port's number, the other runs and delivers; garbage sent to the running one's tap is reported as
+ * MALFORMED and neither the tap nor the broker notices.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunFailuresTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int DESIGNED = 1883;
+
+    private final Topology topology = Topology.of("two islands",
+            List.of(Broker.simple("up", "Up", DESIGNED, true, null), Broker.simple("taken", "Taken", DESIGNED + 1, true,
+                    null)),
+            List.of(), List.of(),
+            List.of(publisher("pub-up", "up"), publisher("pub-taken", "taken")),
+            List.of(subscriber("sub-up", "up"), subscriber("sub-taken", "taken")));
+    private ServerSocket occupant;
+    private TopologyRunner runner;
+    private int offset;
+
+    private static Publisher publisher(String id, String broker) {
+        return new Publisher(id, null, broker, ClientSettings.of(id), "t/" + broker, "m{seq}", 100, 0, 1, false, null);
+    }
+
+    private static Subscriber subscriber(String id, String broker) {
+        return new Subscriber(id, null, broker, ClientSettings.of(id), List.of(new Subscription("t/#", 1)), null);
+    }
+
+    @BeforeAll
+    void start() throws IOException {
+        offset = ChallengeRunTest.freeOffset(topology);
+        occupant = new ServerSocket();
+        occupant.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), DESIGNED + 1 + offset));
+        runner = TopologyRunner.start(topology, RunOptions.defaults().withPortOffset(offset));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (runner != null) {
+            runner.stop();
+        }
+        occupant.close();
+    }
+
+    @Test
+    void aTakenPortFailsItsNodeOnlyAndTheOthersDeliver() {
+        assertThat(runner.status("taken")).hasValueSatisfying(s -> {
+            assertThat(s.state()).isEqualTo(NodeStatus.State.FAILED);
+            assertThat(s.message()).isEqualTo("port " + (DESIGNED + 1 + offset) + " is in use");
+        });
+        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        await().atMost(WAIT).until(() -> runner.deliveries().stream()
+                .filter(d -> d.subscriberId().equals("sub-up")).count() >= 3);
+        assertThat(runner.deliveries()).noneMatch(d -> d.subscriberId().equals("sub-taken"));
+        assertThat(runner.status("sub-taken")).hasValueSatisfying(s ->
+                assertThat(s.state()).isNotEqualTo(NodeStatus.State.RUNNING));
+    }
+
+    @Test
+    void garbageAtATapIsMalformedAndTheBrokerStaysUp() throws IOException {
+        int port = DESIGNED + offset;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {(byte) 0xF0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
+            out.flush();
+            await().atMost(WAIT).until(() -> runner.recorder().snapshot().stream()
+                    .anyMatch(e -> e.type() == PacketType.MALFORMED && e.node().equals("up")));
+        }
+        long before = runner.deliveries().size();
+        await().atMost(WAIT).until(() -> runner.deliveries().size() >= before + 3);
+        try (Socket again = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(again.isConnected()).isTrue();
+        }
+        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+    }
+}
