@@ -49,6 +49,7 @@ import org.mqttstudio.trace.WireTap;
  * port is in use) is reported as FAILED and the others run. Never touches a UI.
  */
 public final class TopologyRunner implements AutoCloseable {
+    private static final Duration READY_MAX = Duration.ofSeconds(5);
     private static final Duration SETTLE_MAX = Duration.ofSeconds(2);
     private static final Duration SETTLE_QUIET = Duration.ofMillis(300);
     private static final Duration CLIENT_STOP = Duration.ofSeconds(2);
@@ -79,7 +80,7 @@ public final class TopologyRunner implements AutoCloseable {
     private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Map<String, BrokerSlot> brokers = new LinkedHashMap<>();
     /** mosquitto runs its own bridges: their status comes from the CONNACKs the taps see. */
-    private final Map<String, String> bridgeByRemoteClientId = new HashMap<>();
+    private final Map<String, String> bridgeByRemoteClientId;
     private final List<BridgeConnection> bridges = new CopyOnWriteArrayList<>();
     private final List<SimulatedSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<SimulatedPublisher> publishers = new CopyOnWriteArrayList<>();
@@ -103,6 +104,11 @@ public final class TopologyRunner implements AutoCloseable {
         this.routes = new Router().routes(topology);
         this.recorder = new Recorder(options.recorderCapacity());
         topology.brokers().forEach(b -> brokers.put(b.id(), new BrokerSlot(b)));
+        Map<String, String> bridgeIds = new HashMap<>();
+        if (options.runtime() == RunOptions.Runtime.MOSQUITTO) {
+            topology.bridges().forEach(b -> bridgeIds.put(b.effectiveRemoteClientId(options.hostname()), b.id()));
+        }
+        this.bridgeByRemoteClientId = Map.copyOf(bridgeIds);
     }
 
     /**
@@ -152,7 +158,26 @@ public final class TopologyRunner implements AutoCloseable {
         order.stream().filter(slot -> slot.tapsUp).forEach(this::startInstance);
         topology.bridges().forEach(this::startBridge);
         topology.subscribers().forEach(this::startSubscriber);
+        awaitSettled(Stream.concat(topology.bridges().stream().map(Bridge::id),
+                topology.subscribers().stream().map(Subscriber::id)).toList());
         topology.publishers().forEach(this::startPublisher);
+    }
+
+    /**
+     * Waits (at most 5 s) until the bridges and subscribers are connected or have failed, so that the
+     * first messages are not published before anyone listens.
+     */
+    private void awaitSettled(List<String> elementIds) {
+        long deadline = System.nanoTime() + READY_MAX.toNanos();
+        while (System.nanoTime() < deadline && elementIds.stream().map(statuses::get).anyMatch(
+                s -> s == null || s.state() == NodeStatus.State.STARTING)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Bridge targets before their sources, so that mosquitto's bridges find their remote up at once. */
@@ -229,9 +254,10 @@ public final class TopologyRunner implements AutoCloseable {
         } else if (remote.isEmpty()) {
             status(bridge.id(), NodeStatus.State.FAILED, topology.nameOf(bridge.to()) + " has no MQTT listener");
         } else if (options.runtime() == RunOptions.Runtime.MOSQUITTO) {
-            bridgeByRemoteClientId.put(bridge.effectiveRemoteClientId(options.hostname()), bridge.id());
-            status(bridge.id(), NodeStatus.State.STARTING, "run by mosquitto on " + topology.nameOf(bridge.from())
-                    + ", connecting to " + remote.get());
+            if (!statuses.containsKey(bridge.id())) { // else the taps saw it connect already
+                status(bridge.id(), NodeStatus.State.STARTING, "run by mosquitto on "
+                        + topology.nameOf(bridge.from()) + ", connecting to " + remote.get());
+            }
         } else {
             BridgeConnection connection = new BridgeConnection(bridge, plan.internalEndpoint(from.node).orElseThrow(),
                     remote.get(), options.hostname(), this::status);
@@ -479,6 +505,7 @@ public final class TopologyRunner implements AutoCloseable {
             // a client that does not disconnect in time is dropped with its broker
         }
         bridges.forEach(BridgeConnection::close);
+        bridgeByRemoteClientId.values().forEach(id -> status(id, NodeStatus.State.STOPPED, "")); // mosquitto's own
         List<CompletableFuture<Void>> brokersDown = new ArrayList<>();
         for (BrokerSlot slot : brokers.values()) {
             if (slot.instance != null) {
