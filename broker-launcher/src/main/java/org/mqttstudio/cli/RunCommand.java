@@ -81,8 +81,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long errors = new Checker().check(topology).stream().filter(f -> f.severity() == Severity.ERROR).count();
         if (errors > 0) {
-            spec.commandLine().getErr().printf("studio: warning: the topology has %d error(s) (see 'studio validate %s')"
-                    + "%n", errors, file);
+            spec.commandLine().getErr().printf(
+                    "studio: warning: the topology has %d error(s) (see 'studio validate %s')%n", errors, file);
         }
         TopologyRunner runner;
         try {

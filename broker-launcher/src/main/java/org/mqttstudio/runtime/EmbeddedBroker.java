@@ -1,5 +1,6 @@
 package org.mqttstudio.runtime;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.mqttstudio.topology.Broker;
@@ -33,6 +35,7 @@ public final class EmbeddedBroker {
     private final Path folder;
     private final Map<Listener, Integer> requestedPorts;
     private final BrokerSecurity security;
+    private final Set<String> bridgeClientIds;
 
     private State state = State.NEW;
     private EmbeddedHiveMQ hivemq;
@@ -45,10 +48,22 @@ public final class EmbeddedBroker {
      *     port behind a wire tap); 0 picks a free port; a listener missing here binds its own port
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security) {
+        this(node, runDir, ports, security, Set.of());
+    }
+
+    /**
+     * @param bridgeClientIds client ids of the bridges that connect to this broker with mosquitto's
+     *     {@code try_private} (see {@link BridgeConnection#privateClientIds}): like mosquitto, the broker
+     *     never sends such a client back what it published (no-local) and keeps the retain flag of
+     *     what it sends it (retain-as-published)
+     */
+    public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
+            Set<String> bridgeClientIds) {
         this.node = node;
         this.folder = runDir.resolve(node.id());
         this.requestedPorts = Map.copyOf(ports);
         this.security = security;
+        this.bridgeClientIds = Set.copyOf(bridgeClientIds);
         requestedPorts.keySet().stream().filter(listener -> !node.listeners().contains(listener)).findFirst()
                 .ifPresent(listener -> {
                     throw new IllegalArgumentException("broker '" + node.id() + "' has no listener on port "
@@ -84,11 +99,14 @@ public final class EmbeddedBroker {
             ports = choosePorts();
             writeFolder();
             synchronized (START_LOCK) {
+                // mosquitto lets clients publish to '$' topics (a bridge's $SYS/broker/connection/.../state
+                // notification); HiveMQ disconnects them unless this JVM-wide internal switch is on
+                InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(folder.resolve("conf"))
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
-                        .withEmbeddedExtension(SecurityExtension.embedded(security))
+                        .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds))
                         .withoutLoggingBootstrap()
                         .build();
                 hivemq.start().join();

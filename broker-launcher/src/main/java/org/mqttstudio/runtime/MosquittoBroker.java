@@ -41,14 +41,21 @@ public final class MosquittoBroker implements BrokerInstance {
     private final Topology topology;
     private final Broker node;
     private final Path folder;
+    private final Map<Listener, Integer> internalPorts;
     private final PortPlan plan;
     private Process process;
     private CompletableFuture<Void> stopped;
 
-    public MosquittoBroker(Topology topology, Broker node, Path runDir, PortPlan plan) {
+    /**
+     * @param internalPorts the port each listener of the node binds
+     * @param plan where the bridges' targets are
+     */
+    public MosquittoBroker(Topology topology, Broker node, Path runDir, Map<Listener, Integer> internalPorts,
+            PortPlan plan) {
         this.topology = topology;
         this.node = node;
         this.folder = runDir.resolve(node.id());
+        this.internalPorts = Map.copyOf(internalPorts);
         this.plan = plan;
     }
 
@@ -85,11 +92,11 @@ public final class MosquittoBroker implements BrokerInstance {
             process = new ProcessBuilder(mosquitto.toString(), "-c", BundleWriter.CONF)
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())) // after a restart too
                     .start();
         } catch (IOException e) {
-            throw new BrokerStartException("broker '" + node.id() + "': cannot start mosquitto (" + e.getMessage() + ")",
-                    e);
+            throw new BrokerStartException("broker '" + node.id() + "': cannot start mosquitto ("
+                    + e.getMessage() + ")", e);
         }
         awaitListening();
     }
@@ -111,7 +118,7 @@ public final class MosquittoBroker implements BrokerInstance {
         return new PortMap() {
             @Override
             public int listenerPort(Broker broker, Listener listener) {
-                return plan.internalPort(node, node.listeners().get(runNode.listeners().indexOf(listener)));
+                return internalPorts.get(node.listeners().get(runNode.listeners().indexOf(listener)));
             }
 
             @Override
@@ -135,7 +142,7 @@ public final class MosquittoBroker implements BrokerInstance {
     }
 
     private void awaitListening() throws BrokerStartException {
-        List<Integer> ports = List.copyOf(plan.internalPorts(node).values());
+        List<Integer> ports = List.copyOf(internalPorts.values());
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {

@@ -37,21 +37,32 @@ public final class PortPlan {
      * @throws IllegalArgumentException when the offset moves a port outside 1..65535
      */
     public static PortPlan of(Topology topology, int offset) {
-        Map<String, Map<Listener, Integer>> internal = new HashMap<>();
         for (Broker b : topology.brokers()) {
-            Map<Listener, Integer> ports = new LinkedHashMap<>();
             for (Listener l : b.listeners()) {
                 int shifted = l.port() + offset;
                 if (shifted < 1 || shifted > 65535) {
                     throw new IllegalArgumentException("port offset " + offset + " moves port " + l.port()
                             + " of broker '" + b.id() + "' outside 1..65535");
                 }
-                // a WebSocket listener is not tapped (the tap decodes plain MQTT): the broker takes the node's port
-                ports.put(l, l.protocol() == Protocol.WEBSOCKETS ? shifted : LoopbackPorts.free());
             }
-            internal.put(b.id(), Map.copyOf(ports));
         }
+        PortPlan plan = new PortPlan(topology, offset, Map.of());
+        Map<String, Map<Listener, Integer>> internal = new HashMap<>();
+        topology.brokers().forEach(b -> internal.put(b.id(), plan.freshInternalPorts(b)));
         return new PortPlan(topology, offset, Map.copyOf(internal));
+    }
+
+    /**
+     * New free internal ports for the broker's listeners (for a restart: the previous ones may be in
+     * TIME_WAIT). A WebSocket listener is not tapped (the tap decodes plain MQTT): the broker itself
+     * takes the node's port.
+     */
+    public Map<Listener, Integer> freshInternalPorts(Broker broker) {
+        Map<Listener, Integer> ports = new LinkedHashMap<>();
+        for (Listener l : broker.listeners()) {
+            ports.put(l, tapped(l) ? LoopbackPorts.free() : nodePort(l));
+        }
+        return Map.copyOf(ports);
     }
 
     /** The node's port of a listener: where its tap listens. */
@@ -64,18 +75,9 @@ public final class PortPlan {
         return listener.protocol() == Protocol.MQTT;
     }
 
-    /** The internal port each listener of the broker binds. */
+    /** The internal port each listener of the broker binds at the start of the run. */
     public Map<Listener, Integer> internalPorts(Broker broker) {
         return internal.get(broker.id());
-    }
-
-    public int internalPort(Broker broker, Listener listener) {
-        return internal.get(broker.id()).get(listener);
-    }
-
-    /** Where the broker's bridges connect on its own side: its first MQTT listener's internal port. */
-    public Optional<Endpoint> internalEndpoint(Broker broker) {
-        return broker.mqttListener().map(l -> new Endpoint(HOST, internalPort(broker, l)));
     }
 
     /**

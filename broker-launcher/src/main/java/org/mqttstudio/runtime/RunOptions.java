@@ -46,6 +46,14 @@ public record RunOptions(Runtime runtime, int portOffset, Path runDir, String ho
         return new RunOptions(runtime, portOffset, newRunDir, hostname, recorderCapacity, seed);
     }
 
+    public RunOptions withHostname(String newHostname) {
+        return new RunOptions(runtime, portOffset, runDir, newHostname, recorderCapacity, seed);
+    }
+
+    public RunOptions withRecorderCapacity(int newRecorderCapacity) {
+        return new RunOptions(runtime, portOffset, runDir, hostname, newRecorderCapacity, seed);
+    }
+
     public RunOptions withSeed(long newSeed) {
         return new RunOptions(runtime, portOffset, runDir, hostname, recorderCapacity, newSeed);
     }

@@ -123,8 +123,8 @@ public record RunSummary(List<SubscriberSummary> subscribers, List<Undelivered> 
                         .forEach(e -> topics.add(e.getKey() + ": " + e.getValue()));
                 line.append(" (").append(String.join(", ", topics)).append(')');
             }
-            lines.add(line.append(", ").append(s.duplicates()).append(s.duplicates() == 1 ? " duplicate" : " duplicates")
-                    .toString());
+            String duplicates = s.duplicates() == 1 ? " duplicate" : " duplicates";
+            lines.add(line.append(", ").append(s.duplicates()).append(duplicates).toString());
         }
         if (undelivered.isEmpty()) {
             lines.add("not delivered: nothing");

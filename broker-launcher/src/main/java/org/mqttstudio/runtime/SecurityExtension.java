@@ -8,21 +8,27 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
+import java.util.Set;
 
-/** The embedded extension that applies one broker's {@link BrokerSecurity} to its clients. */
+/**
+ * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients and
+ * treats the given bridge clients as mosquitto treats {@code try_private} bridges.
+ */
 final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
+    private final Set<String> bridgeClientIds;
 
-    private SecurityExtension(BrokerSecurity security) {
+    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds) {
         this.security = security;
+        this.bridgeClientIds = bridgeClientIds;
     }
 
-    static EmbeddedExtension embedded(BrokerSecurity security) {
+    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security))
+                .withExtensionMain(new SecurityExtension(security, bridgeClientIds))
                 .build();
     }
 
@@ -33,19 +39,28 @@ final class SecurityExtension implements ExtensionMain {
      */
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        if (security == BrokerSecurity.OPEN) {
+        boolean open = security == BrokerSecurity.OPEN;
+        if (open && bridgeClientIds.isEmpty()) {
             return; // HiveMQ CE without an authenticator lets everyone in; no per-message hop to extension threads
         }
-        ClientAuthenticator authenticator = new ClientAuthenticator(security);
-        SecurityRegistry registry = Services.securityRegistry();
-        registry.setAuthenticatorProvider(providerInput -> authenticator);
-        registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
-        WillAccess willAccess = new WillAccess(security);
-        Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
+        if (!open) {
+            ClientAuthenticator authenticator = new ClientAuthenticator(security);
+            SecurityRegistry registry = Services.securityRegistry();
+            registry.setAuthenticatorProvider(providerInput -> authenticator);
+            registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
+            WillAccess willAccess = new WillAccess(security);
+            Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
+        }
+        PrivateBridgeSubscriptions bridgeSubscriptions = new PrivateBridgeSubscriptions();
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
-            ClientAccess access = ClientAccess.of(security, initializerInput);
-            client.addPublishInboundInterceptor(access);
-            client.addPublishOutboundInterceptor(access);
+            if (!open) {
+                ClientAccess access = ClientAccess.of(security, initializerInput);
+                client.addPublishInboundInterceptor(access);
+                client.addPublishOutboundInterceptor(access);
+            }
+            if (bridgeClientIds.contains(initializerInput.getClientInformation().getClientId())) {
+                client.addSubscribeInboundInterceptor(bridgeSubscriptions);
+            }
         });
     }
 

@@ -57,14 +57,22 @@ public final class TopologyRunner implements AutoCloseable {
     /** One broker node: its taps and the instance running now (a new one after each restart). */
     private static final class BrokerSlot {
         final Broker node;
-        final List<WireTap> taps = new ArrayList<>();
+        final List<WireTap> taps = new CopyOnWriteArrayList<>();
+        /** The broker's ports behind the taps; new ones for each restart (the old ones linger in TIME_WAIT). */
+        volatile Map<Listener, Integer> internalPorts;
+        volatile Duration latency = Duration.ZERO;
         volatile BrokerInstance instance;
         volatile boolean tapsUp;
         volatile boolean running;
 
-        BrokerSlot(Broker node) {
+        BrokerSlot(Broker node, Map<Listener, Integer> internalPorts) {
             this.node = node;
+            this.internalPorts = internalPorts;
         }
+    }
+
+    /** A cut or a delay on one client's or bridge's link, kept so that new taps get it too. */
+    private record Fault(Link link, Duration latency, List<Runnable> undo) {
     }
 
     private final Topology topology;
@@ -84,8 +92,8 @@ public final class TopologyRunner implements AutoCloseable {
     private final List<BridgeConnection> bridges = new CopyOnWriteArrayList<>();
     private final List<SimulatedSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<SimulatedPublisher> publishers = new CopyOnWriteArrayList<>();
-    private final Map<String, List<Runnable>> cuts = new ConcurrentHashMap<>();
-    private final Map<String, List<Runnable>> delays = new ConcurrentHashMap<>();
+    private final Map<String, Fault> cuts = new ConcurrentHashMap<>();
+    private final Map<String, Fault> delays = new ConcurrentHashMap<>();
     private final EventLoopGroup tapGroup = new NioEventLoopGroup(2);
     private final ExecutorService clientExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "runner-clients");
@@ -95,15 +103,15 @@ public final class TopologyRunner implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private TopologyRunner(Topology topology, RunOptions options, Path runDir, boolean ownRunDir) {
+    private TopologyRunner(Topology topology, RunOptions options, PortPlan plan, Path runDir, boolean ownRunDir) {
         this.topology = topology;
         this.options = options;
         this.runDir = runDir;
         this.ownRunDir = ownRunDir;
-        this.plan = PortPlan.of(topology, options.portOffset());
+        this.plan = plan;
         this.routes = new Router().routes(topology);
         this.recorder = new Recorder(options.recorderCapacity());
-        topology.brokers().forEach(b -> brokers.put(b.id(), new BrokerSlot(b)));
+        topology.brokers().forEach(b -> brokers.put(b.id(), new BrokerSlot(b, plan.internalPorts(b))));
         Map<String, String> bridgeIds = new HashMap<>();
         if (options.runtime() == RunOptions.Runtime.MOSQUITTO) {
             topology.bridges().forEach(b -> bridgeIds.put(b.effectiveRemoteClientId(options.hostname()), b.id()));
@@ -122,6 +130,7 @@ public final class TopologyRunner implements AutoCloseable {
         if (options.runtime() == RunOptions.Runtime.MOSQUITTO && MosquittoBroker.executable().isEmpty()) {
             throw new IllegalStateException(MosquittoBroker.NOT_INSTALLED);
         }
+        PortPlan plan = PortPlan.of(topology, options.portOffset());
         Path runDir;
         try {
             runDir = options.runDir() == null ? Files.createTempDirectory("mqtt-studio-run-")
@@ -129,7 +138,7 @@ public final class TopologyRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run folder: " + e.getMessage(), e);
         }
-        return new TopologyRunner(topology, options, runDir, options.runDir() == null);
+        return new TopologyRunner(topology, options, plan, runDir, options.runDir() == null);
     }
 
     /** {@link #create} and {@link #start()} in one. */
@@ -203,7 +212,7 @@ public final class TopologyRunner implements AutoCloseable {
             int port = plan.nodePort(listener);
             try {
                 slot.taps.add(WireTap.builder(slot.node.id(), new InetSocketAddress(PortPlan.HOST, port),
-                                new InetSocketAddress(PortPlan.HOST, plan.internalPort(slot.node, listener)))
+                                new InetSocketAddress(PortPlan.HOST, slot.internalPorts.get(listener)))
                         .sink(this::onPacket).eventLoopGroup(tapGroup).start());
             } catch (UncheckedIOException e) {
                 slot.taps.forEach(WireTap::close);
@@ -215,16 +224,21 @@ public final class TopologyRunner implements AutoCloseable {
             }
         }
         slot.tapsUp = true;
+        slot.taps.forEach(tap -> tap.setLatency(slot.latency));
+        cuts.values().stream().filter(f -> f.link().brokerId().equals(slot.node.id())).forEach(this::applyCut);
+        delays.values().stream().filter(f -> f.link().brokerId().equals(slot.node.id())).forEach(this::applyDelay);
     }
 
-    private BrokerInstance newInstance(Broker node) {
+    private BrokerInstance newInstance(BrokerSlot slot) {
         return options.runtime() == RunOptions.Runtime.MOSQUITTO
-                ? new MosquittoBroker(topology, node, runDir, plan)
-                : BrokerInstance.of(new EmbeddedBroker(node, runDir, plan.internalPorts(node), ModelSecurity.of(node)));
+                ? new MosquittoBroker(topology, slot.node, runDir, slot.internalPorts, plan)
+                : BrokerInstance.of(new EmbeddedBroker(slot.node, runDir, slot.internalPorts,
+                        ModelSecurity.of(slot.node),
+                        BridgeConnection.privateClientIds(topology, slot.node.id(), options.hostname())));
     }
 
     private void startInstance(BrokerSlot slot) {
-        BrokerInstance instance = newInstance(slot.node);
+        BrokerInstance instance = newInstance(slot);
         slot.instance = instance;
         try {
             instance.start();
@@ -236,8 +250,9 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     private String describePorts(Broker node) {
+        Map<Listener, Integer> internal = brokers.get(node.id()).internalPorts;
         return String.join(", ", node.listeners().stream().map(l -> plan.nodePort(l)
-                + (plan.tapped(l) ? " (broker on " + plan.internalPort(node, l) + ")" : " (" + l.protocol().word() + ")"))
+                + (plan.tapped(l) ? " (broker on " + internal.get(l) + ")" : " (" + l.protocol().word() + ")"))
                 .toList());
     }
 
@@ -259,8 +274,10 @@ public final class TopologyRunner implements AutoCloseable {
                         + topology.nameOf(bridge.from()) + ", connecting to " + remote.get());
             }
         } else {
-            BridgeConnection connection = new BridgeConnection(bridge, plan.internalEndpoint(from.node).orElseThrow(),
-                    remote.get(), options.hostname(), this::status);
+            Listener local = from.node.mqttListener().orElseThrow();
+            BridgeConnection connection = new BridgeConnection(bridge,
+                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), options.hostname(),
+                    this::status);
             bridges.add(connection);
             connection.start();
         }
@@ -384,17 +401,17 @@ public final class TopologyRunner implements AutoCloseable {
      */
     public void cutLink(String elementId) {
         Link link = link(elementId);
-        cuts.computeIfAbsent(elementId, id -> link.taps().stream().<Runnable>map(tap -> {
-            WireTap.Cut cut = tap.cut(TapConnection.withClientId(link.clientId()));
-            return () -> tap.restore(cut);
-        }).toList());
-        status(elementId, NodeStatus.State.FAILED, "link cut");
+        Fault cut = new Fault(link, Duration.ZERO, new CopyOnWriteArrayList<>());
+        if (cuts.putIfAbsent(elementId, cut) == null) {
+            applyCut(cut);
+            status(elementId, NodeStatus.State.FAILED, "link cut");
+        }
     }
 
     public void restoreLink(String elementId) {
-        List<Runnable> restores = cuts.remove(elementId);
-        if (restores != null) {
-            restores.forEach(Runnable::run);
+        Fault cut = cuts.remove(elementId);
+        if (cut != null) {
+            cut.undo().forEach(Runnable::run);
             status(elementId, NodeStatus.State.STARTING, "link restored, reconnecting");
         }
     }
@@ -406,16 +423,30 @@ public final class TopologyRunner implements AutoCloseable {
     public void setLatency(String elementId, Duration latency) {
         BrokerSlot slot = brokers.get(elementId);
         if (slot != null) {
+            slot.latency = latency;
             slot.taps.forEach(tap -> tap.setLatency(latency));
             return;
         }
         Link link = link(elementId);
-        Optional.ofNullable(delays.remove(elementId)).ifPresent(undo -> undo.forEach(Runnable::run));
+        Optional.ofNullable(delays.remove(elementId)).ifPresent(old -> old.undo().forEach(Runnable::run));
         if (!latency.isZero()) {
-            delays.put(elementId, link.taps().stream().<Runnable>map(tap -> {
-                WireTap.Delay delay = tap.delay(TapConnection.withClientId(link.clientId()), latency);
-                return () -> tap.undelay(delay);
-            }).toList());
+            Fault delay = new Fault(link, latency, new CopyOnWriteArrayList<>());
+            delays.put(elementId, delay);
+            applyDelay(delay);
+        }
+    }
+
+    private void applyCut(Fault cut) {
+        for (WireTap tap : brokers.get(cut.link().brokerId()).taps) {
+            WireTap.Cut handle = tap.cut(TapConnection.withClientId(cut.link().clientId()));
+            cut.undo().add(() -> tap.restore(handle));
+        }
+    }
+
+    private void applyDelay(Fault delay) {
+        for (WireTap tap : brokers.get(delay.link().brokerId()).taps) {
+            WireTap.Delay handle = tap.delay(TapConnection.withClientId(delay.link().clientId()), delay.latency());
+            delay.undo().add(() -> tap.undelay(handle));
         }
     }
 
@@ -431,7 +462,10 @@ public final class TopologyRunner implements AutoCloseable {
                 status(brokerId, NodeStatus.State.STOPPED, "stopped by the user"));
     }
 
-    /** Starts a new instance of a stopped broker on the same ports; completes when it listens. */
+    /**
+     * Starts a new instance of a stopped broker on the same node ports (new internal ones behind new
+     * taps, which get the link faults set before); completes when it listens.
+     */
     public CompletableFuture<Void> startBroker(String brokerId) {
         BrokerSlot slot = slot(brokerId);
         if (!slot.tapsUp) {
@@ -441,7 +475,13 @@ public final class TopologyRunner implements AutoCloseable {
                 : slot.instance.stopAsync();
         return previous.thenRunAsync(() -> {
             status(brokerId, NodeStatus.State.STARTING, "");
-            startInstance(slot);
+            slot.taps.forEach(WireTap::close);
+            slot.taps.clear();
+            slot.internalPorts = plan.freshInternalPorts(slot.node);
+            openTaps(slot);
+            if (slot.tapsUp) {
+                startInstance(slot);
+            }
         }, task -> new Thread(task, "start-broker-" + brokerId).start());
     }
 
@@ -453,32 +493,32 @@ public final class TopologyRunner implements AutoCloseable {
         return slot;
     }
 
-    /** A client's or bridge's connection as the taps see it. */
-    private record Link(List<WireTap> taps, String clientId) {
+    /** A client's or bridge's connection as the taps see it: the broker it connects to, its client id. */
+    private record Link(String brokerId, String clientId) {
     }
 
     private Link link(String elementId) {
         Optional<Bridge> bridge = topology.bridge(elementId);
         if (bridge.isPresent()) {
-            return new Link(tapsOf(bridge.get().to(), elementId),
+            return new Link(tapped(bridge.get().to(), elementId),
                     bridge.get().effectiveRemoteClientId(options.hostname()));
         }
         return topology.publishers().stream().filter(p -> p.id().equals(elementId))
-                .map(p -> new Link(tapsOf(p.broker(), elementId), p.client().clientId()))
+                .map(p -> new Link(tapped(p.broker(), elementId), p.client().clientId()))
                 .findFirst()
                 .or(() -> topology.subscribers().stream().filter(s -> s.id().equals(elementId))
-                        .map(s -> new Link(tapsOf(s.broker(), elementId), s.client().clientId())).findFirst())
+                        .map(s -> new Link(tapped(s.broker(), elementId), s.client().clientId())).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("'" + elementId
                         + "' is not a publisher, subscriber or bridge of this run"));
     }
 
-    private List<WireTap> tapsOf(String nodeId, String elementId) {
-        BrokerSlot slot = brokers.get(nodeId);
-        if (slot == null) {
+    /** The broker node's id, when it is one of this run's brokers (an external broker has no tap). */
+    private String tapped(String nodeId, String elementId) {
+        if (!brokers.containsKey(nodeId)) {
             throw new IllegalArgumentException(topology.nameOf(elementId) + " connects to external broker "
                     + topology.nameOf(nodeId) + ", which has no tap");
         }
-        return slot.taps;
+        return nodeId;
     }
 
     // ---- stop ----

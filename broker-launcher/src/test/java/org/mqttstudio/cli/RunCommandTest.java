@@ -29,14 +29,15 @@ class RunCommandTest {
         Path pcap = dir.resolve("x.pcap");
 
         int code = run("run", Samples.file("challenge").toString(), "--port-offset", String.valueOf(offset),
-                "--runtime", "mosquitto", "--duration", "3", "--trace", trace.toString(), "--pcap", pcap.toString(), "--quiet");
+                "--duration", "3", "--trace", trace.toString(), "--pcap", pcap.toString(), "--quiet");
 
         assertThat(code).as(out + "\n" + err).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).anyMatch(l -> l.contains("Central") && l.contains("RUNNING")
                 && l.contains("listening on " + (1884 + offset)));
         assertThat(lines).anyMatch(l -> l.matches("\\s+HumiditySubscriber: [1-9]\\d* received \\(srv/humidity: .*"));
-        assertThat(lines).anyMatch(l -> l.matches("\\s+TemperatureSubscriber: [1-9]\\d* received \\(srv/temperature: .*"));
+        assertThat(lines)
+                .anyMatch(l -> l.matches("\\s+TemperatureSubscriber: [1-9]\\d* received \\(srv/temperature: .*"));
         assertThat(lines).noneMatch(l -> l.contains(" PUBLISH ")); // --quiet
         assertThat(Files.readAllLines(trace)).anyMatch(l -> l.contains("\"type\":\"PUBCOMP\""));
         assertThat(Files.size(pcap)).isGreaterThan(24); // more than the pcap header

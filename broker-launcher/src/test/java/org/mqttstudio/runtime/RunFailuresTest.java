@@ -11,10 +11,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.ClientSettings;
 import org.mqttstudio.topology.Publisher;
@@ -26,16 +30,18 @@ import org.mqttstudio.trace.PacketType;
 /**
  * Two independent brokers, one of whose ports is taken before the run: that one fails with the
  * port's number, the other runs and delivers; garbage sent to the running one's tap is reported as
- * MALFORMED and neither the tap nor the broker notices.
+ * MALFORMED and neither the tap nor the broker notices; a cut subscriber link and a restarted
+ * broker heal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunFailuresTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int DESIGNED = 1883;
 
     private final Topology topology = Topology.of("two islands",
-            List.of(Broker.simple("up", "Up", DESIGNED, true, null), Broker.simple("taken", "Taken", DESIGNED + 1, true,
-                    null)),
+            List.of(Broker.simple("up", "Up", DESIGNED, true, null),
+                    Broker.simple("taken", "Taken", DESIGNED + 1, true, null)),
             List.of(), List.of(),
             List.of(publisher("pub-up", "up"), publisher("pub-taken", "taken")),
             List.of(subscriber("sub-up", "up"), subscriber("sub-taken", "taken")));
@@ -68,12 +74,13 @@ class RunFailuresTest {
     }
 
     @Test
+    @Order(1)
     void aTakenPortFailsItsNodeOnlyAndTheOthersDeliver() {
         assertThat(runner.status("taken")).hasValueSatisfying(s -> {
             assertThat(s.state()).isEqualTo(NodeStatus.State.FAILED);
             assertThat(s.message()).isEqualTo("port " + (DESIGNED + 1 + offset) + " is in use");
         });
-        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        assertState("up", NodeStatus.State.RUNNING);
         await().atMost(WAIT).until(() -> runner.deliveries().stream()
                 .filter(d -> d.subscriberId().equals("sub-up")).count() >= 3);
         assertThat(runner.deliveries()).noneMatch(d -> d.subscriberId().equals("sub-taken"));
@@ -82,6 +89,7 @@ class RunFailuresTest {
     }
 
     @Test
+    @Order(2)
     void garbageAtATapIsMalformedAndTheBrokerStaysUp() throws IOException {
         int port = DESIGNED + offset;
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -96,6 +104,44 @@ class RunFailuresTest {
         try (Socket again = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(again.isConnected()).isTrue();
         }
-        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(NodeStatus.State.RUNNING));
+        assertState("up", NodeStatus.State.RUNNING);
+    }
+
+    @Test
+    @Order(3)
+    void aCutLinkStopsDeliveryUntilRestored() {
+        runner.cutLink("sub-up");
+        assertState("sub-up", NodeStatus.State.FAILED);
+        // messages already on their way may still arrive; then none for a while (one every 100 ms otherwise)
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(800))
+                .until(() -> last.getAndSet(received("sub-up")) == received("sub-up"));
+        long atCut = last.get();
+
+        runner.restoreLink("sub-up");
+        await().atMost(WAIT).until(() -> received("sub-up") >= atCut + 3);
+        assertState("sub-up", NodeStatus.State.RUNNING);
+    }
+
+    @Test
+    @Order(4)
+    void aStoppedBrokerStartsAgainAsANewInstance() {
+        runner.stopBroker("up").join();
+        assertState("up", NodeStatus.State.STOPPED);
+        long whileDown = received("sub-up");
+
+        runner.startBroker("up").join();
+        assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).as(s.message())
+                .isEqualTo(NodeStatus.State.RUNNING));
+        await().atMost(WAIT).until(() -> received("sub-up") >= whileDown + 3);
+    }
+
+    private void assertState(String elementId, NodeStatus.State state) {
+        assertThat(runner.status(elementId)).hasValueSatisfying(s -> assertThat(s.state()).as(s.message())
+                .isEqualTo(state));
+    }
+
+    private long received(String subscriberId) {
+        return runner.deliveries().stream().filter(d -> d.subscriberId().equals(subscriberId)).count();
     }
 }
