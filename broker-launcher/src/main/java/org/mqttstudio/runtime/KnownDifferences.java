@@ -24,8 +24,9 @@ public final class KnownDifferences {
     /** Every known difference, in the order the Studio lists them. */
     public static final List<Difference> ALL = List.of(
             new Difference(SYS_PUBLISH,
-                    "acknowledges the PUBLISH and drops it; the client stays connected",
-                    "closes the client's connection"),
+                    "acknowledges the PUBLISH and drops it",
+                    "delivers it to subscribers of that $ topic (allowed so that bridges can publish their "
+                            + "$SYS/broker/connection/.../state notifications)"),
             new Difference(SYS_STATUS,
                     "publishes $SYS/broker/version, client counts, load etc. (retained, every sys_interval, "
                             + "default 10 s)",

@@ -231,6 +231,7 @@ class MqttBehaviourTest {
             assertThat(again.dup()).as("DUP on redelivery").isTrue();
             assertThat(again.packetId()).as("same packet id").isEqualTo(first.packetId());
             back.puback(again.packetId());
+            back.subscribe(topic + "/sync", 0); // a round trip: the PUBACK is handled before the DISCONNECT
             back.disconnect();
         }
         // acknowledged now: a third session gets nothing more
@@ -281,16 +282,18 @@ class MqttBehaviourTest {
             exact.subscribe(marker, 0);
             try (RawMqttClient writer = RawMqttClient.connect(port, clientId("writer"), true)) {
                 writer.publish(sysTopic, "from a client");
-                assertThat(writer.closedWithin(Duration.ofSeconds(1))).as(KnownDifferences.SYS_PUBLISH)
-                        .isEqualTo(runtime == Runtime.EMBEDDED);
+                assertThat(writer.closedWithin(Duration.ofSeconds(1))).as("writer dropped").isFalse();
             }
             try (TestClient publisher = TestClient.connect(port)) {
                 publisher.publish(marker, "marker", 0);
             }
+            List<String> exactSeen = payloads(exact.publishesUntil("marker"));
+            assertThat(exactSeen).as(KnownDifferences.SYS_PUBLISH).isEqualTo(runtime == Runtime.MOSQUITTO
+                    ? List.of("marker") // acknowledged and dropped
+                    : List.of("from a client", "marker")); // HiveMQ with $ topics allowed for bridge notifications
+            // MQTT-4.7.2-1; HiveMQ breaks it while its JVM-wide MQTT_ALLOW_DOLLAR_TOPICS is on
             assertThat(everything.publishesUntil("marker")).as("# never matches $ topics")
                     .noneMatch(p -> p.topic().startsWith("$"));
-            assertThat(payloads(exact.publishesUntil("marker"))).as("the $SYS message is dropped")
-                    .containsExactly("marker");
         }
         assertThat(KnownDifferences.about(KnownDifferences.SYS_PUBLISH)).isPresent();
     }
