@@ -1,0 +1,51 @@
+package org.mqttstudio.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the embedded runtime (HiveMQ CE) and mosquitto 2.0.11 behave differently, each within
+ * MQTT 3.1.1, measured side by side (MqttBehaviourTest). The Studio shows these to the student so
+ * that a run on the embedded runtime is not mistaken for mosquitto's exact behaviour. Everything not
+ * listed here was measured to be the same: retained messages, wills, zero-length client ids,
+ * offline queueing (QoS 1 and 2 only), overlapping subscriptions (one copy at the highest QoS),
+ * redelivery with DUP, {@code #} not matching {@code $} topics, unsubscribe.
+ */
+public final class KnownDifferences {
+    /** One difference: what it is about, what mosquitto does, what the embedded broker does. */
+    public record Difference(String topic, String mosquitto, String embedded) {
+    }
+
+    public static final String SYS_PUBLISH = "client publishing to $SYS";
+    public static final String SYS_STATUS = "broker status topics ($SYS/broker/...)";
+    public static final String KEEPALIVE = "keep-alive timeout";
+    public static final String IN_FLIGHT = "unacknowledged QoS 1/2 messages to a subscriber";
+
+    /** Every known difference, in the order the Studio lists them. */
+    public static final List<Difference> ALL = List.of(
+            new Difference(SYS_PUBLISH,
+                    "acknowledges the PUBLISH and drops it",
+                    "delivers it to subscribers of that $ topic (allowed so that bridges can publish their "
+                            + "$SYS/broker/connection/.../state notifications)"),
+            new Difference(SYS_STATUS,
+                    "publishes $SYS/broker/version, client counts, load etc. (retained, every sys_interval, "
+                            + "default 10 s)",
+                    "publishes none of them"),
+            new Difference(KEEPALIVE,
+                    "checks keep-alives coarsely: a client with keepalive 1 s that stopped pinging was "
+                            + "dropped after 3 to 7 s (the spec asks for 1.5 × keepalive)",
+                    "drops such a client after 1 to 1.5 × its keepalive"),
+            new Difference(IN_FLIGHT,
+                    "sends up to max_inflight_messages (default 20) before the first PUBACK/PUBREC comes back",
+                    "held back all but the first of six queued messages until it was acknowledged (measured "
+                            + "with one subscription); nothing is lost, the trace just shows one PUBLISH/PUBACK "
+                            + "pair after the other"));
+
+    private KnownDifferences() {
+    }
+
+    /** The difference about {@code topic} (one of the constants above), if any. */
+    public static Optional<Difference> about(String topic) {
+        return ALL.stream().filter(d -> d.topic().equals(topic)).findFirst();
+    }
+}

@@ -1,0 +1,340 @@
+package org.mqttstudio.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mqttstudio.runtime.RawMqttClient.PUBLISH;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
+import org.mqttstudio.runtime.RawMqttClient.Packet;
+import org.mqttstudio.runtime.RawMqttClient.Will;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Position;
+
+/**
+ * MQTT 3.1.1 broker behaviour of the embedded runtime (HiveMQ CE, {@link BrokerSecurity#OPEN})
+ * next to a real mosquitto 2.0.11 with {@code allow_anonymous true}, each test run against both.
+ * Where the two legitimately differ, each broker's own behaviour is asserted and the difference
+ * must be listed in {@link KnownDifferences}, which the Studio shows the student.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MqttBehaviourTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    enum Runtime { MOSQUITTO, EMBEDDED }
+
+    private final MosquittoProcesses mosquitto = new MosquittoProcesses();
+    private final AtomicInteger names = new AtomicInteger();
+    private RunningBrokers embedded;
+    private int mosquittoPort;
+    private int embeddedPort;
+
+    @BeforeAll
+    void startBrokers() throws IOException, BrokerStartException {
+        mosquittoPort = MosquittoProcesses.freePorts(1);
+        Path conf = Files.writeString(mosquitto.folder().resolve("mosquitto.conf"),
+                "listener " + mosquittoPort + " 127.0.0.1\nallow_anonymous true\nlog_dest stderr\n");
+        mosquitto.start("mosquitto", conf, mosquittoPort);
+        embedded = new RunningBrokers(mosquitto.folder().resolve("embedded"));
+        embeddedPort = RunningBrokers.mqttPort(embedded.start(
+                Broker.simple("embedded", null, 1883, true, Position.ORIGIN), BrokerSecurity.OPEN));
+    }
+
+    @AfterAll
+    void stopBrokers() throws Exception {
+        if (embedded != null) {
+            embedded.close();
+        }
+        mosquitto.close();
+    }
+
+    private int port(Runtime runtime) {
+        return runtime == Runtime.MOSQUITTO ? mosquittoPort : embeddedPort;
+    }
+
+    /** A topic or client id used by one test only: the brokers live for the whole class. */
+    private String unique(String name) {
+        return "behaviour/" + name + "-" + names.incrementAndGet();
+    }
+
+    private String clientId(String name) {
+        return unique(name).replace('/', '-');
+    }
+
+    private static List<String> payloads(List<Packet> packets) {
+        return packets.stream().map(Packet::payload).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void retainedMessagesAreReplacedClearedAndSentWithTheRetainFlag(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("retained");
+        String marker = unique("marker");
+        try (TestClient publisher = TestClient.connect(port)) {
+            publisher.publish(topic, "one", 1, true);
+            publisher.publish(topic, "two", 1, true);
+            try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sub"), true)) {
+                subscriber.subscribe(topic, 1);
+                Packet retained = subscriber.next(PUBLISH);
+                subscriber.puback(retained.packetId());
+                assertThat(retained.payload()).isEqualTo("two");
+                assertThat(retained.retain()).as("retain flag on a stored message").isTrue();
+
+                publisher.publish(topic, "three", 1, true);
+                Packet live = subscriber.publishesUntil("three").get(0);
+                assertThat(live.retain()).as("retain flag to an established subscription").isFalse();
+            }
+            publisher.publish(topic, "", 1, true); // an empty retained message clears the topic
+            publisher.publish(marker, "marker", 1, true);
+        }
+        try (RawMqttClient late = RawMqttClient.connect(port, clientId("late"), true)) {
+            late.subscribe(topic, 1);
+            late.subscribe(marker, 1); // the retained message of the first SUBSCRIBE would come before this one's
+            assertThat(payloads(late.publishesUntil("marker"))).containsExactly("marker");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void willIsSentOnAbnormalDisconnectOnly(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("will");
+        try (TestClient watcher = TestClient.connect(port)) {
+            watcher.subscribe(topic, 1);
+            Mqtt3BlockingClient polite = TestClient.builder(port).buildBlocking();
+            polite.connectWith().willPublish().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("polite".getBytes(StandardCharsets.UTF_8)).applyWillPublish().send();
+            polite.disconnect();
+            RawMqttClient rude = RawMqttClient.open(port, clientId("rude"), true, 60,
+                    new Will(topic, "rude"));
+            assertThat(rude.connack().code()).isZero();
+            rude.close();
+
+            // the polite client's will would have come first
+            await().atMost(WAIT).until(() -> watcher.received().contains(topic + "=rude"));
+            assertThat(watcher.received()).containsExactly(topic + "=rude");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void zeroLengthClientIdNeedsACleanSession(Runtime runtime) {
+        int port = port(runtime);
+        try (RawMqttClient clean = RawMqttClient.open(port, "", true, 60, null)) {
+            assertThat(clean.connack().code()).as("clean session").isZero();
+        }
+        try (RawMqttClient persistent = RawMqttClient.open(port, "", false, 60, null)) {
+            assertThat(persistent.connack().code()).as("persistent session: identifier rejected").isEqualTo(2);
+            assertThat(persistent.read()).as("connection closed after the refusal").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void persistentSessionQueuesQos1WhileOffline(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("offline");
+        String clientId = clientId("offline");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false)) {
+            subscriber.subscribe(topic, 1);
+            subscriber.disconnect();
+        }
+        try (TestClient publisher = TestClient.connect(port)) {
+            publisher.publish(topic, "qos0", 0);
+            publisher.publish(topic, "qos1", 1);
+        }
+        try (RawMqttClient back = RawMqttClient.open(port, clientId, false, 60, null)) {
+            Packet connack = back.connack();
+            assertThat(connack.body()[0] & 1).as("session present").isEqualTo(1);
+            try (TestClient publisher = TestClient.connect(port)) {
+                publisher.publish(topic, "marker", 1);
+            }
+            List<String> received = payloads(back.publishesUntil("marker"));
+            // mosquitto's queue_qos0_messages false; HiveMQ CE does the same
+            assertThat(received).containsExactly("qos1", "marker");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void overlappingSubscriptions(Runtime runtime) {
+        int port = port(runtime);
+        String prefix = unique("overlap");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("overlap"), true);
+                TestClient publisher = TestClient.connect(port)) {
+            assertThat(subscriber.subscribe(prefix + "/#", 0)).isZero();
+            assertThat(subscriber.subscribe(prefix + "/+", 1)).isEqualTo(1);
+            publisher.publish(prefix + "/x", "both", 2);
+            publisher.publish(prefix + "/x/y", "marker", 2); // matches only the # subscription
+            List<Packet> copies = subscriber.publishesUntil("marker");
+            List<String> seen = copies.stream().map(p -> p.payload() + "@" + p.qos()).sorted().toList();
+            // one copy at the highest granted QoS on both (MQTT 3.1.1 also allows one per subscription)
+            assertThat(seen).containsExactly("both@1", "marker@0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void keepAliveTimeoutDropsTheClientAndSendsItsWill(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("keepalive");
+        try (TestClient watcher = TestClient.connect(port)) {
+            watcher.subscribe(topic, 1);
+            try (RawMqttClient silent = RawMqttClient.open(port, clientId("silent"), true, 1,
+                    new Will(topic, "timed out"))) {
+                assertThat(silent.connack().code()).isZero();
+                long start = System.nanoTime();
+                assertThat(silent.read()).as("dropped by the broker").isEmpty();
+                Duration after = Duration.ofNanos(System.nanoTime() - start);
+                // never before one keep-alive; mosquitto's check is coarse (measured 3.1, 5.2 and 7.1 s)
+                Duration latest = Duration.ofMillis(runtime == Runtime.MOSQUITTO ? 12_000 : 2500);
+                assertThat(after).as(KnownDifferences.KEEPALIVE).isBetween(Duration.ofMillis(1000), latest);
+            }
+            await().atMost(WAIT).until(() -> watcher.received().contains(topic + "=timed out"));
+        }
+        assertThat(KnownDifferences.about(KnownDifferences.KEEPALIVE)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void unacknowledgedQos1IsRedeliveredWithDupOnReconnect(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("redeliver");
+        String clientId = clientId("redeliver");
+        Packet first;
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false);
+                TestClient publisher = TestClient.connect(port)) {
+            subscriber.subscribe(topic, 1);
+            publisher.publish(topic, "unacked", 1);
+            first = subscriber.next(PUBLISH); // not acknowledged: the socket just closes
+            assertThat(first.dup()).isFalse();
+        }
+        try (RawMqttClient back = RawMqttClient.connect(port, clientId, false)) {
+            Packet again = back.next(PUBLISH);
+            assertThat(again.payload()).isEqualTo("unacked");
+            assertThat(again.qos()).isEqualTo(1);
+            assertThat(again.dup()).as("DUP on redelivery").isTrue();
+            assertThat(again.packetId()).as("same packet id").isEqualTo(first.packetId());
+            back.puback(again.packetId());
+            back.subscribe(topic + "/sync", 0); // a round trip: the PUBACK is handled before the DISCONNECT
+            back.disconnect();
+        }
+        // acknowledged now: a third session gets nothing more
+        try (RawMqttClient third = RawMqttClient.connect(port, clientId, false);
+                TestClient publisher = TestClient.connect(port)) {
+            publisher.publish(topic, "marker", 1);
+            assertThat(payloads(third.publishesUntil("marker"))).containsExactly("marker");
+            third.disconnect();
+        }
+        RawMqttClient.connect(port, clientId, true).disconnect(); // ends the persistent session
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void unacknowledgedMessagesInFlight(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("inflight");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("inflight"), true);
+                TestClient publisher = TestClient.connect(port)) {
+            subscriber.subscribe(topic + "/#", 1);
+            for (int n = 1; n <= 3; n++) {
+                publisher.publish(topic + "/same", "same" + n, 1);
+            }
+            for (int n = 1; n <= 3; n++) {
+                publisher.publish(topic + "/other" + n, "other" + n, 1);
+            }
+            List<String> all = List.of("same1", "same2", "same3", "other1", "other2", "other3");
+            List<Packet> unacked = subscriber.publishesWithin(Duration.ofSeconds(1));
+            assertThat(payloads(unacked)).as(KnownDifferences.IN_FLIGHT)
+                    .isEqualTo(runtime == Runtime.MOSQUITTO ? all : all.subList(0, 1));
+            unacked.forEach(p -> subscriber.puback(p.packetId()));
+            List<String> rest = unacked.size() == all.size() ? List.of() : payloads(subscriber.publishesUntil("other3"));
+            assertThat(rest).as("the rest once acknowledged").isEqualTo(all.subList(unacked.size(), all.size()));
+        }
+        assertThat(KnownDifferences.about(KnownDifferences.IN_FLIGHT)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void dollarTopicsAreNotMatchedByHashAndNotWrittenByClients(Runtime runtime) {
+        int port = port(runtime);
+        String sysTopic = "$SYS/" + unique("studio");
+        String marker = unique("marker");
+        try (RawMqttClient everything = RawMqttClient.connect(port, clientId("hash"), true);
+                RawMqttClient exact = RawMqttClient.connect(port, clientId("exact"), true)) {
+            everything.subscribe("#", 0);
+            exact.subscribe(sysTopic, 0);
+            exact.subscribe(marker, 0);
+            try (RawMqttClient writer = RawMqttClient.connect(port, clientId("writer"), true)) {
+                writer.publish(sysTopic, "from a client");
+                assertThat(writer.closedWithin(Duration.ofSeconds(1))).as("writer dropped").isFalse();
+            }
+            try (TestClient publisher = TestClient.connect(port)) {
+                publisher.publish(marker, "marker", 0);
+            }
+            List<String> exactSeen = payloads(exact.publishesUntil("marker"));
+            assertThat(exactSeen).as(KnownDifferences.SYS_PUBLISH).isEqualTo(runtime == Runtime.MOSQUITTO
+                    ? List.of("marker") // acknowledged and dropped
+                    : List.of("from a client", "marker")); // HiveMQ with $ topics allowed for bridge notifications
+            // MQTT-4.7.2-1; HiveMQ breaks it while its JVM-wide MQTT_ALLOW_DOLLAR_TOPICS is on
+            assertThat(everything.publishesUntil("marker")).as("# never matches $ topics")
+                    .noneMatch(p -> p.topic().startsWith("$"));
+        }
+        assertThat(KnownDifferences.about(KnownDifferences.SYS_PUBLISH)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void brokerStatusTopics(Runtime runtime) {
+        int port = port(runtime);
+        String marker = unique("marker");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sys"), true);
+                TestClient publisher = TestClient.connect(port)) {
+            subscriber.subscribe("$SYS/broker/version", 0);
+            subscriber.subscribe(marker, 0);
+            publisher.publish(marker, "marker", 0);
+            List<String> seen = payloads(subscriber.publishesUntil("marker"));
+            Optional<String> version = seen.stream().filter(p -> !p.equals("marker")).findFirst();
+            if (runtime == Runtime.MOSQUITTO) {
+                assertThat(version).hasValueSatisfying(v -> assertThat(v).startsWith("mosquitto version 2."));
+            } else {
+                assertThat(version).as("HiveMQ CE publishes no $SYS topics").isEmpty();
+            }
+        }
+        assertThat(KnownDifferences.about(KnownDifferences.SYS_STATUS)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void unsubscribeStopsDelivery(Runtime runtime) {
+        int port = port(runtime);
+        String topic = unique("unsubscribe");
+        String marker = unique("marker");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("unsub"), true);
+                TestClient publisher = TestClient.connect(port)) {
+            subscriber.subscribe(topic, 1);
+            subscriber.subscribe(marker, 1);
+            publisher.publish(topic, "before", 1);
+            assertThat(payloads(subscriber.publishesUntil("before"))).containsExactly("before");
+            subscriber.unsubscribe(topic);
+            publisher.publish(topic, "after", 1);
+            publisher.publish(marker, "marker", 1);
+            assertThat(payloads(subscriber.publishesUntil("marker"))).containsExactly("marker");
+        }
+    }
+}
