@@ -215,7 +215,11 @@ class DesignerTest {
         connect(robot, "broker2", "broker3");
         connect(robot, "broker3", "broker1");
 
-        waitFor(() -> canvas.nodeView("broker1").orElseThrow().badge().level() == FindingRow.Level.ERROR);
+        // Badges and loop badges are applied in one FX pulse; wait for the whole cycle, not its first element.
+        waitFor(() -> List.of("broker1", "broker2", "broker3").stream()
+                .allMatch(id -> canvas.nodeView(id).orElseThrow().badge().level() == FindingRow.Level.ERROR)
+                && document.topology().bridges().stream().allMatch(
+                        b -> canvas.bridgeView(b.id()).orElseThrow().badge().level() == FindingRow.Level.ERROR));
         for (String id : List.of("broker1", "broker2", "broker3")) {
             assertThat(canvas.nodeView(id).orElseThrow().badge().level()).isEqualTo(FindingRow.Level.ERROR);
         }
