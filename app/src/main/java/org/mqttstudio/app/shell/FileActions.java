@@ -84,6 +84,11 @@ public final class FileActions {
         timer.play();
     }
 
+    /** Stops copying to the recovery file (leaving it as it is). */
+    public void stopAutosave() {
+        timer.stop();
+    }
+
     public void newFile() {
         if (mayDiscard()) {
             load(Topology.empty(), null);
