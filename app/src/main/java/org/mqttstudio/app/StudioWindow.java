@@ -3,7 +3,9 @@ package org.mqttstudio.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -14,12 +16,18 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.mqttstudio.app.canvas.CanvasEditor;
+import org.mqttstudio.app.canvas.DesignerActions;
 import org.mqttstudio.app.canvas.TopologyCanvas;
+import org.mqttstudio.app.check.CheckResult;
+import org.mqttstudio.app.check.LiveChecks;
 import org.mqttstudio.app.dialogs.ErrorDialog;
 import org.mqttstudio.app.dialogs.ExportDialog;
 import org.mqttstudio.app.dialogs.ImportConfs;
 import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
@@ -42,12 +50,17 @@ public final class StudioWindow {
     private final StudioFolders folders;
     private final FindingSource findingSource;
     private final Consumer<String> loadErrors;
-    private final Document document = new Document(Topology.empty());
     private final TopologyCanvas canvas = new TopologyCanvas();
+    private final Document document = new Document(Topology.empty());
+    private final CanvasEditor editor = new CanvasEditor(canvas, document);
+    private final DesignerActions designer = new DesignerActions(canvas, editor, document);
+    private final LiveChecks checks;
+    private List<FindingRow> loadProblems = List.of();
+    private List<FindingRow> checked = List.of();
     private final FindingsPanel findings = new FindingsPanel();
-    private final PropertiesPanel properties = new PropertiesPanel(document);
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
+    private final PropertiesPanel properties = new PropertiesPanel(document);
     private final FileActions files;
     private final ImportConfs importConfs;
     private final ExportDialog exportDialog;
@@ -69,21 +82,25 @@ public final class StudioWindow {
         this.folders = folders;
         this.findingSource = findingSource;
         this.loadErrors = loadErrors;
-        Consumer<String> fileErrors = message -> {
-            findings.show(List.of(FindingRow.loadError(message)), findingSource.findings(topology()));
-            loadErrors.accept(message);
-        };
         files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
-                fileErrors);
-        Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", "MQTT Topology Studio",
+                this::showLoadError);
+        Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", APP_NAME,
                 "The action could not be completed.", message);
         importConfs = new ImportConfs(files, services.choosers(), stage, actionErrors);
-        exportDialog = new ExportDialog(document::topology, () -> file(), services.choosers(), stage,
+        exportDialog = new ExportDialog(document::topology, this::file, services.choosers(), stage,
                 services.folderOpener(), actionErrors);
-        document.topologyProperty().addListener((o, old, t) -> showTopology(t));
         document.fileProperty().addListener((o, old, f) -> showFile());
+        document.topologyProperty().addListener((o, old, t) -> showFile());
 
-        findings.selectedRow().addListener((o, old, row) -> canvas.highlight(row == null ? null : row.elementId()));
+        checks = new LiveChecks(findingSource, this::showCheck);
+        document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
+        stage.setOnHidden(e -> checks.close());
+        findings.selectedRow().addListener((o, old, row) -> {
+            canvas.highlight(row == null ? null : row.elementId());
+            if (row != null && row.elementId() != null) {
+                document.select(Set.of(row.elementId()));
+            }
+        });
         topologyName.getStyleClass().add("topology-name");
         topologyName.setId("topology-name");
         BorderPane diagram = new BorderPane(canvas);
@@ -94,9 +111,12 @@ public final class StudioWindow {
         SplitPane.setResizableWithParent(findings, false);
 
         BorderPane root = new BorderPane(split);
-        root.setTop(menuBar());
+        root.setTop(new VBox(menuBar(), designer.toolBar()));
+        root.setLeft(new Palette(editor::dropAt));
         root.setRight(properties);
+        root.setBottom(statusBar());
         scene = new Scene(root, 1280, 800);
+        designer.installExtraShortcuts(scene);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
         folders.asset(ICON).ifPresent(icon -> stage.getIcons().setAll(new Image(icon.toUri().toString())));
@@ -109,10 +129,6 @@ public final class StudioWindow {
         });
         files.startAutosave();
         showFile();
-    }
-
-    public Document document() {
-        return document;
     }
 
     public FileActions files() {
@@ -147,6 +163,14 @@ public final class StudioWindow {
         return document.topology();
     }
 
+    public Document document() {
+        return document;
+    }
+
+    public CanvasEditor editor() {
+        return editor;
+    }
+
     public Optional<Path> file() {
         return Optional.ofNullable(document.fileProperty().get());
     }
@@ -158,7 +182,7 @@ public final class StudioWindow {
     public boolean open(Path path) {
         boolean read = files.read(path);
         if (read) {
-            showTopology(topology()); // also when the file holds what was shown: the load problem goes
+            loaded();
             canvas.fit();
         }
         return read;
@@ -166,19 +190,45 @@ public final class StudioWindow {
 
     /** Reads the current file again (after editing it elsewhere), keeping zoom and scroll. */
     public void reload() {
-        file().filter(files::read).ifPresent(f -> showTopology(topology()));
+        file().filter(files::read).ifPresent(path -> loaded());
     }
 
-    private void showTopology(Topology t) {
-        canvas.show(t);
-        findings.show(List.of(), findingSource.findings(t));
+    private void showLoadError(String message) {
+        loadProblems = List.of(FindingRow.loadError(message));
+        findings.show(loadProblems, findingSource.findings(topology()));
+        loadErrors.accept(message);
+    }
+
+    /** A file was read: its load problem is gone, and it is checked even if it equals what was shown. */
+    private void loaded() {
+        loadProblems = List.of();
+        findings.show(loadProblems, checked);
+        checks.submit(topology());
         showFile();
     }
 
+    /** Applies a live check's result: problems panel, badges, routes. */
+    private void showCheck(CheckResult result) {
+        checked = result.findings();
+        findings.show(loadProblems, checked);
+        canvas.showFindings(result.findings());
+        canvas.showRoutes(result.routes());
+    }
+
+    /** The editor's last message, or the routes through the selected client. */
+    private Label statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-bar");
+        status.textProperty().bind(Bindings.when(canvas.routeInfoProperty().isEmpty())
+                .then(editor.messageProperty()).otherwise(canvas.routeInfoProperty()));
+        return status;
+    }
+
     private void showFile() {
-        Path file = document.fileProperty().get();
+        Path file = file().orElse(null);
         topologyName.setText(file == null && topology().nodes().isEmpty()
-                ? "Open a topology with File ▸ Open… or File ▸ Open sample"
+                ? "Open a topology with File ▸ Open… or File ▸ Open sample, or drag a Broker onto the canvas"
                 : !topology().name().isBlank() ? topology().name() : files.name());
         reload.setDisable(file == null);
     }
@@ -193,21 +243,6 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-
-        Menu view = new Menu("View", null,
-                item("Zoom in", "Shortcut+EQUALS", "menu-zoom-in", canvas::zoomIn),
-                item("Zoom out", "Shortcut+MINUS", "menu-zoom-out", canvas::zoomOut),
-                item("Fit to window", "Shortcut+DIGIT0", "menu-fit", canvas::fit));
-        return new MenuBar(fileMenu, view);
-    }
-
-    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
+        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
@@ -16,6 +18,7 @@ import org.mqttstudio.app.findings.FindingSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The problems panel fed by a finding source, as the checker will feed it. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,8 +40,11 @@ class StudioWindowFindingsTest {
     }
 
     @Test
-    void showsTheSourcesFindingsAndHighlightsTheSelectedOnesElement(FxRobot robot) throws IOException {
+    void showsTheSourcesFindingsAndHighlightsTheSelectedOnesElement(FxRobot robot)
+            throws IOException, TimeoutException {
         robot.interact(() -> window.open(StudioFolders.locate().samples().orElseThrow().resolve("challenge.json")));
+        // The checks run off the FX thread: wait for their result to reach the panel.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.findings().rows().size() == 3);
 
         assertThat(window.findings().rows()).extracting(FindingRow::elementId)
                 .containsExactly("bridge-broker-1", "bridge-broker-2", "bridge-broker-3");

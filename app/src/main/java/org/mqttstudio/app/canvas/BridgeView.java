@@ -27,6 +27,7 @@ public final class BridgeView extends EdgeView {
     private final Arrowhead fromHead = new Arrowhead("bridge-arrow");
     private final Label name = new Label();
     private final VBox label = new VBox();
+    private final Badge badge = new Badge(label);
     private Bridge model;
 
     BridgeView(String bridgeId) {
@@ -47,7 +48,11 @@ public final class BridgeView extends EdgeView {
 
     /** The label's lines: the connection name, then one per rule. */
     public List<String> labelLines() {
-        return label.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        return label.getChildren().stream().filter(n -> n != badge).map(n -> ((Label) n).getText()).toList();
+    }
+
+    public Badge badge() {
+        return badge;
     }
 
     void show(Bridge bridge, NodeView<?> from, NodeView<?> to, double laneOffset) {
@@ -58,6 +63,7 @@ public final class BridgeView extends EdgeView {
         if (bridge.rules().isEmpty()) {
             label.getChildren().add(ruleLabel("no topics: forwards nothing"));
         }
+        label.getChildren().add(badge);
         toHead.setVisible(bridge.rules().stream().anyMatch(r -> r.direction().forwardsOut()));
         fromHead.setVisible(bridge.rules().stream().anyMatch(r -> r.direction().forwardsIn()));
         connect(from, to, laneOffset);

@@ -10,6 +10,12 @@ public final class ExternalBrokerView extends NodeView<ExternalBroker> {
         super(ExternalBroker.class, "external-broker-view", "EXTERNAL BROKER", broker);
     }
 
+    /** Bridges start at brokers of the topology, never at an external one. */
+    @Override
+    protected boolean connectable() {
+        return false;
+    }
+
     @Override
     protected List<Label> details(ExternalBroker broker) {
         return List.of(label("node-port", shorten(broker.address())));

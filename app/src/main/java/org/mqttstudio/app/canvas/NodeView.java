@@ -1,11 +1,13 @@
 package org.mqttstudio.app.canvas;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.Node;
@@ -24,11 +26,14 @@ public abstract sealed class NodeView<T extends Node> extends VBox
         permits BrokerView, ExternalBrokerView, PublisherView, SubscriberView {
 
     private static final int MAX_TEXT = 32;
+    private static final double HANDLE_RADIUS = 6;
 
     private final Class<T> kind;
     private final String elementId;
     private final Label kindLabel;
     private final Label title = label("node-title");
+    private final Badge badge = new Badge(this);
+    private final Circle handle = new Circle(HANDLE_RADIUS);
     private T model;
 
     protected NodeView(Class<T> kind, String styleClass, String kindText, T model) {
@@ -37,6 +42,12 @@ public abstract sealed class NodeView<T extends Node> extends VBox
         this.kindLabel = label("node-kind", kindText);
         setId(elementId);
         getStyleClass().addAll("node-view", styleClass);
+        // The handle sits on the right border, outside the layout, and starts connection drags.
+        handle.getStyleClass().add("connect-handle");
+        handle.setId("handle-" + elementId);
+        handle.setManaged(false);
+        handle.centerXProperty().bind(widthProperty());
+        handle.centerYProperty().bind(heightProperty().divide(2));
         update(model);
     }
 
@@ -89,6 +100,24 @@ public abstract sealed class NodeView<T extends Node> extends VBox
         title.setText(model.name());
         getChildren().setAll(kindLabel, title);
         getChildren().addAll(details(model));
+        getChildren().add(badge);
+        if (connectable()) {
+            getChildren().add(handle);
+        }
+    }
+
+    /** Whether connections can start here (brokers: bridges; clients: attaching); the handle shows then. */
+    protected boolean connectable() {
+        return true;
+    }
+
+    /** The handle that starts a connection drag, if this kind has one. */
+    public Optional<Circle> handle() {
+        return connectable() ? Optional.of(handle) : Optional.empty();
+    }
+
+    public Badge badge() {
+        return badge;
     }
 
     /** The lines under the title. */

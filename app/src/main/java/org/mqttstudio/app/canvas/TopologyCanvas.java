@@ -6,20 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import org.mqttstudio.app.findings.FindingRow;
+import org.mqttstudio.routing.Loop;
+import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Node;
 import org.mqttstudio.topology.Topology;
@@ -28,8 +40,8 @@ import org.mqttstudio.topology.Topology;
  * Draws a {@link Topology}: one view per element, kept by element id. {@link #show} reconciles the
  * views with a new topology (same id: the view is updated in place; new id: a view is added; gone
  * id: its view is removed), so an editor can replace the model on every edit and the canvas keeps
- * its views, and later their selection and drag state. Drag on empty space pans, the mouse wheel
- * zooms around the pointer.
+ * its views, their selection and badges. The middle button (or Space + drag) pans, the mouse wheel
+ * zooms around the pointer, Shift + wheel scrolls. Editing gestures are {@link CanvasEditor}'s.
  */
 public final class TopologyCanvas extends Region {
     private static final double MIN_ZOOM = 0.2;
@@ -42,17 +54,31 @@ public final class TopologyCanvas extends Region {
     private static final double LANE_GAP = 48;
 
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+    /** The checker's code for loops, reused for the loop badges added here. */
+    private static final String LOOP_CODE = "bridge-loop";
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass ON_ROUTE = PseudoClass.getPseudoClass("on-route");
 
     private final Map<String, NodeView<?>> nodes = new LinkedHashMap<>();
     private final Map<String, BridgeView> bridges = new LinkedHashMap<>();
     private final Map<String, ClientLinkView> links = new LinkedHashMap<>();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
-    private final Group world = new Group(edgeLayer, nodeLayer);
+    private final Rectangle rubberBand = new Rectangle();
+    private final Line connectLine = new Line();
+    private final Group routeTags = new Group();
+    private final Group overlay = new Group(routeTags, rubberBand, connectLine);
+    private final Group world = new Group(edgeLayer, nodeLayer, overlay);
+    private final ReadOnlyStringWrapper routeInfo = new ReadOnlyStringWrapper("");
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private Topology topology = Topology.empty();
     private String highlighted;
+    private Set<String> selection = Set.of();
+    private List<FindingRow> findings = List.of();
+    private RouteTable routes = new RouteTable(List.of(), List.of(), List.of(), List.of());
+    private String traced;
+    private boolean spaceDown;
     private boolean fitPending;
     private double dragX;
     private double dragY;
@@ -67,10 +93,27 @@ public final class TopologyCanvas extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::startPan);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pan);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> setCursor(Cursor.DEFAULT));
-        addEventHandler(ScrollEvent.SCROLL, e -> zoomAt(Math.pow(1.002, e.getDeltaY()), e.getX(), e.getY()));
+        setFocusTraversable(true);
+        rubberBand.getStyleClass().add("rubber-band");
+        rubberBand.setVisible(false);
+        rubberBand.setManaged(false);
+        connectLine.getStyleClass().add("connect-line");
+        connectLine.setVisible(false);
+        overlay.setMouseTransparent(true);
+        overlay.setManaged(false);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, this::startPan);
+        addEventFilter(MouseEvent.MOUSE_DRAGGED, this::pan);
+        addEventFilter(MouseEvent.MOUSE_RELEASED, this::endPan);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> spaceDown |= e.getCode() == KeyCode.SPACE);
+        addEventHandler(KeyEvent.KEY_RELEASED, e -> spaceDown &= e.getCode() != KeyCode.SPACE);
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isShiftDown()) {
+                pan.setX(pan.getX() + e.getDeltaX());
+                pan.setY(pan.getY() + e.getDeltaY());
+            } else {
+                zoomAt(Math.pow(1.002, e.getDeltaY()), e.getX(), e.getY());
+            }
+        });
     }
 
     public Topology topology() {
@@ -96,6 +139,121 @@ public final class TopologyCanvas extends Region {
         clientLinks.forEach(link -> links.get(link.clientId())
                 .show(nodes.get(link.clientId()), nodes.get(link.brokerId())));
         highlight(highlighted);
+        select(selection);
+        refreshBadges();
+    }
+
+    /** Marks the views of {@code ids} with {@code :selected}; ids without a view are ignored. */
+    public void select(Set<String> ids) {
+        selection = Set.copyOf(ids);
+        nodes.forEach((id, view) -> view.pseudoClassStateChanged(SELECTED, selection.contains(id)));
+        bridges.forEach((id, view) -> view.pseudoClassStateChanged(SELECTED, selection.contains(id)));
+    }
+
+    /** Puts the checker's badges on the elements the findings name (the worst level shows). */
+    public void showFindings(List<FindingRow> rows) {
+        findings = List.copyOf(rows);
+        refreshBadges();
+    }
+
+    /**
+     * Badges from the findings, plus an error on every broker and bridge of a loop the router
+     * found: the checker names one element per loop, but the user should see the whole cycle.
+     */
+    private void refreshBadges() {
+        Map<String, List<FindingRow>> byElement = new HashMap<>();
+        findings.stream().filter(r -> r.elementId() != null)
+                .forEach(r -> byElement.computeIfAbsent(r.elementId(), k -> new ArrayList<>()).add(r));
+        for (Loop loop : routes.loops()) {
+            Stream.concat(loop.brokerIds().stream(), loop.bridgeIds().stream())
+                    .filter(id -> byElement.getOrDefault(id, List.of()).stream().noneMatch(r -> r.code().equals(LOOP_CODE)))
+                    .forEach(id -> byElement.computeIfAbsent(id, k -> new ArrayList<>()).add(new FindingRow(
+                            FindingRow.Level.ERROR, LOOP_CODE, id, "Bridge loop: " + loop.explanation(), "")));
+        }
+        nodes.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
+        bridges.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
+    }
+
+    /** The routes used by {@link #traceRoutes}; traces again the element traced before. */
+    public void showRoutes(RouteTable table) {
+        routes = table;
+        refreshBadges();
+        traceRoutes(traced);
+    }
+
+    /**
+     * Highlights ({@code :on-route}) what a publisher's messages pass on their way to each subscriber,
+     * or where a subscriber's messages come from, and describes it hop by hop in {@link #routeInfoProperty()};
+     * for a subscriber nothing reaches, the description says why. Null or another kind clears it.
+     */
+    public void traceRoutes(String elementId) {
+        traced = elementId;
+        RouteTrace trace = RouteTrace.of(topology, routes, elementId);
+        nodes.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
+        bridges.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
+        links.forEach((id, view) -> view.pseudoClassStateChanged(ON_ROUTE, trace.elements().contains(id)));
+        routeTags.getChildren().clear();
+        trace.hopTags().forEach((brokerId, text) -> nodeView(brokerId).ifPresent(view -> {
+            Label tag = new Label(text);
+            tag.getStyleClass().add("route-tag");
+            tag.setId("route-tag-" + brokerId);
+            tag.relocate(view.box().getMinX(), view.box().getMaxY() + 4);
+            routeTags.getChildren().add(tag);
+        }));
+        routeInfo.set(trace.text());
+    }
+
+    /** The routes of the traced element, as text: one line per route, or why there is none. */
+    public ReadOnlyStringProperty routeInfoProperty() {
+        return routeInfo.getReadOnlyProperty();
+    }
+
+    /** The ids of the elements on the traced routes. */
+    public Set<String> onRoute() {
+        return RouteTrace.of(topology, routes, traced).elements();
+    }
+
+    /** The diagram point under a point of this canvas (undoing pan and zoom). */
+    public Point2D toWorld(double x, double y) {
+        return world.parentToLocal(x, y);
+    }
+
+    /** The topmost node view whose box contains the diagram point, if any. */
+    public Optional<NodeView<?>> nodeViewAt(Point2D point) {
+        List<NodeView<?>> views = new ArrayList<>(nodes.values());
+        for (int i = views.size() - 1; i >= 0; i--) {
+            if (views.get(i).box().contains(point)) {
+                return Optional.of(views.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every node view, in drawing order. */
+    public List<NodeView<?>> nodeViews() {
+        return List.copyOf(nodes.values());
+    }
+
+    /** Shows the selection rectangle (diagram coordinates), or hides it for null. */
+    void showRubberBand(Bounds area) {
+        rubberBand.setVisible(area != null);
+        if (area != null) {
+            rubberBand.setX(area.getMinX());
+            rubberBand.setY(area.getMinY());
+            rubberBand.setWidth(area.getWidth());
+            rubberBand.setHeight(area.getHeight());
+        }
+    }
+
+    /** Shows the line of a connection being dragged (diagram coordinates), or hides it for null. */
+    void showConnectLine(Point2D from, Point2D to) {
+        connectLine.setVisible(from != null);
+        if (from != null) {
+            connectLine.setStartX(from.getX());
+            connectLine.setStartY(from.getY());
+            connectLine.setEndX(to.getX());
+            connectLine.setEndY(to.getY());
+        }
     }
 
     /**
@@ -188,9 +346,10 @@ public final class TopologyCanvas extends Region {
         zoom.setY(value);
     }
 
+    /** The middle button, or the primary one while Space is held, pans from anywhere. */
     private void startPan(MouseEvent e) {
-        // Only empty space pans: presses on elements are left for the designer's selection and drag.
-        if (e.getTarget() == this && e.getButton() == MouseButton.PRIMARY) {
+        requestFocus();
+        if (e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY)) {
             dragX = e.getX() - pan.getX();
             dragY = e.getY() - pan.getY();
             setCursor(Cursor.CLOSED_HAND);
@@ -202,6 +361,13 @@ public final class TopologyCanvas extends Region {
         if (getCursor() == Cursor.CLOSED_HAND) {
             pan.setX(e.getX() - dragX);
             pan.setY(e.getY() - dragY);
+            e.consume();
+        }
+    }
+
+    private void endPan(MouseEvent e) {
+        if (getCursor() == Cursor.CLOSED_HAND) {
+            setCursor(Cursor.DEFAULT);
             e.consume();
         }
     }
