@@ -173,6 +173,30 @@ class PropertySheetTest {
         assertThat(window.topology().bridge("bridge1_central").orElseThrow().rules()).hasSize(1);
     }
 
+    @Test
+    void snapshotsTheWindowWithABrokerSelected(FxRobot robot) throws Exception {
+        robot.interact(() -> window.canvas().fit());
+        snapshot(robot, "properties.png");
+        assertThat(robot.lookup("#properties .properties-header").queryLabeled().getText())
+                .isEqualTo("Broker · Central");
+        robot.interact(() -> window.document().select(Set.of("bridge1_central")));
+        snapshot(robot, "properties-bridge.png");
+        robot.interact(() -> window.document().select(Set.of("publisher1")));
+        snapshot(robot, "properties-publisher.png");
+    }
+
+    private void snapshot(FxRobot robot, String name) {
+        Path png = Path.of("target", "screenshots", name);
+        robot.interact(() -> {
+            try {
+                Snapshots.save(window.scene(), png);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(png).isNotEmptyFile();
+    }
+
     private static String message(TextField field) {
         return field.getTooltip() == null ? null : field.getTooltip().getText();
     }

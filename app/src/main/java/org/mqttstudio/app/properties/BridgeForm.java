@@ -24,14 +24,14 @@ final class BridgeForm extends ElementForm<Bridge> {
         info("target", "Connects", b -> describe(document.topology(), b));
 
         rows("rules", "Topic rules", List.of(
-                Column.<BridgeRule, String>text("Pattern", 80, BridgeForm::pattern, s -> s, BridgeRule::pattern,
+                Column.<BridgeRule, String>text("Pattern", 76, BridgeForm::pattern, s -> s, BridgeRule::pattern,
                         set("pattern")),
                 Column.<BridgeRule, Direction>choice("Direction", List.of(Direction.values()), Direction::word,
                         BridgeRule::direction, set("direction")),
                 Column.<BridgeRule, Integer>choice("QoS", QOS, String::valueOf, BridgeRule::qos, set("qos")),
-                Column.<BridgeRule, String>text("Local prefix", 60, Parsers.optional(), BridgeForm::orEmpty,
+                Column.<BridgeRule, String>text("Local prefix", 56, Parsers.optional(), BridgeForm::orEmpty,
                         BridgeRule::localPrefix, set("localPrefix")),
-                Column.<BridgeRule, String>text("Remote prefix", 60, Parsers.optional(), BridgeForm::orEmpty,
+                Column.<BridgeRule, String>text("Remote prefix", 56, Parsers.optional(), BridgeForm::orEmpty,
                         BridgeRule::remotePrefix, set("remotePrefix"))),
                 "Add rule", () -> Optional.of(BridgeRule.out("#", 0)), Bridge::rules, Bridge::withRules);
 

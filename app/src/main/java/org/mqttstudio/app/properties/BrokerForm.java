@@ -48,7 +48,7 @@ final class BrokerForm extends ElementForm<Broker> {
                 Broker::acl, set("acl"));
 
         section("Persistence");
-        toggle("persistence", "Persistence", b -> b.persistence().enabled(),
+        toggle("persistence", "Enabled", b -> b.persistence().enabled(),
                 (b, on) -> withPersistence(b, RecordCopy.with(b.persistence(), "enabled", on)));
         text("persistence-location", "Location", Parsers.optional(), b -> b.persistence().location(),
                 (b, location) -> withPersistence(b, RecordCopy.with(b.persistence(), "location", location)))

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.ComboBox;
+import javafx.scene.layout.Region;
 
 /** A drop-down of fixed options; a choice the user makes (not a refresh) is reported at once. */
 final class ChoiceEditor<T> {
@@ -16,6 +17,7 @@ final class ChoiceEditor<T> {
         box.getItems().setAll(options);
         box.setConverter(Column.converter(options, names));
         box.getStyleClass().add("property-choice");
+        box.setMinWidth(Region.USE_PREF_SIZE); // never so narrow that the value disappears
         box.valueProperty().addListener((o, old, value) -> {
             if (!refreshing && value != null && !Objects.equals(old, value)) {
                 onChange.accept(value);

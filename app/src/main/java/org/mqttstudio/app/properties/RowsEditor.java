@@ -73,6 +73,10 @@ final class RowsEditor<R> {
         for (int c = 0; c < columns.size(); c++) {
             Label header = new Label(columns.get(c).header());
             header.getStyleClass().add("rows-header");
+            header.setWrapText(true); // long headers take two lines rather than widening the table
+            header.setMinWidth(0);
+            header.setPrefWidth(0);
+            header.setMaxWidth(Double.MAX_VALUE);
             grid.add(header, c, 0);
         }
         for (int i = 0; i < size; i++) {
