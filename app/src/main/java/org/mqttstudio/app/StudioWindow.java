@@ -27,10 +27,10 @@ import org.mqttstudio.app.dialogs.ErrorDialog;
 import org.mqttstudio.app.dialogs.ExportDialog;
 import org.mqttstudio.app.dialogs.ImportConfs;
 import org.mqttstudio.app.edit.Document;
-import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
+import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.properties.PropertiesPanel;
 import org.mqttstudio.app.shell.FileActions;
 import org.mqttstudio.app.shell.FileMenu;
@@ -38,7 +38,7 @@ import org.mqttstudio.app.shell.ShellServices;
 import org.mqttstudio.topology.Topology;
 
 /**
- * The main window: menus, the topology canvas, and the problems panel. Opening a file that
+ * The main window: menus, palette, the topology canvas, the property sheet and the problems panel. Opening a file that
  * cannot be read reports its one-line message and keeps the topology shown before.
  */
 public final class StudioWindow {
@@ -48,7 +48,6 @@ public final class StudioWindow {
 
     private final Stage stage;
     private final StudioFolders folders;
-    private final FindingSource findingSource;
     private final Consumer<String> loadErrors;
     private final TopologyCanvas canvas = new TopologyCanvas();
     private final Document document = new Document(Topology.empty());
@@ -80,7 +79,6 @@ public final class StudioWindow {
             Consumer<String> loadErrors, ShellServices services) {
         this.stage = stage;
         this.folders = folders;
-        this.findingSource = findingSource;
         this.loadErrors = loadErrors;
         files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
                 this::showLoadError);
@@ -195,7 +193,7 @@ public final class StudioWindow {
 
     private void showLoadError(String message) {
         loadProblems = List.of(FindingRow.loadError(message));
-        findings.show(loadProblems, findingSource.findings(topology()));
+        findings.show(loadProblems, checked);
         loadErrors.accept(message);
     }
 

@@ -56,6 +56,7 @@ class DesignerTest {
 
     @Test
     void draggingABrokerFromThePaletteCreatesItWhereItIsDropped(FxRobot robot) {
+        robot.interact(canvas::zoomIn);
         Point2D drop = new Point2D(400, 300);
         robot.drag("#palette-broker").dropTo(canvas.localToScreen(drop));
 
@@ -97,6 +98,10 @@ class DesignerTest {
             assertThat(p.topic()).isEqualTo("srv/topic");
             assertThat(p.qos()).isZero();
         });
+
+        connect(robot, "publisher1", "broker2");
+        assertThat(document.topology().publishers()).singleElement()
+                .satisfies(p -> assertThat(p.broker()).isEqualTo("broker2"));
     }
 
     @Test

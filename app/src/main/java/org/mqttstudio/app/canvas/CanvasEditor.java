@@ -30,6 +30,7 @@ import org.mqttstudio.app.edit.Fragment;
 import org.mqttstudio.app.edit.MoveNodes;
 import org.mqttstudio.app.edit.NewElements;
 import org.mqttstudio.app.edit.NodeKind;
+import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Node;
 import org.mqttstudio.topology.Position;
@@ -41,7 +42,7 @@ import org.mqttstudio.topology.Topology;
  * create (palette drops), delete, copy and paste. The canvas follows the document: every new
  * topology and selection is shown there.
  */
-public final class CanvasEditor {
+public final class CanvasEditor implements Palette.DropTarget {
     public static final double GRID = 20;
     private static final double PASTE_OFFSET = 40;
     /** Where a drop point lands in a new node's box: about its centre. */
@@ -114,13 +115,30 @@ public final class CanvasEditor {
         return true;
     }
 
+    /** Outlines where a palette item dragged over the canvas would land. */
+    @Override
+    public void hover(NodeKind kind, double sceneX, double sceneY) {
+        Optional<Point2D> point = canvasPoint(sceneX, sceneY);
+        canvas.showDropOutline(point.map(p -> {
+            Position at = snap(p.subtract(DROP_ANCHOR));
+            return new BoundingBox(at.x(), at.y(), 2 * DROP_ANCHOR.getX(), 2 * DROP_ANCHOR.getY());
+        }).orElse(null));
+    }
+
     /** A palette drop at a scene point: creates the node there if the point is on the canvas. */
-    public boolean dropAt(NodeKind kind, double sceneX, double sceneY) {
+    @Override
+    public void drop(NodeKind kind, double sceneX, double sceneY) {
+        canvas.showDropOutline(null);
+        canvasPoint(sceneX, sceneY).ifPresent(p -> create(kind, p));
+    }
+
+    /** The diagram point under a scene point, if that is on the canvas. */
+    private Optional<Point2D> canvasPoint(double sceneX, double sceneY) {
         Point2D local = canvas.sceneToLocal(sceneX, sceneY);
         if (local == null || !canvas.getLayoutBounds().contains(local)) {
-            return false;
+            return Optional.empty();
         }
-        return create(kind, canvas.toWorld(local.getX(), local.getY()));
+        return Optional.of(canvas.toWorld(local.getX(), local.getY()));
     }
 
     public void deleteSelection() {
@@ -273,7 +291,9 @@ public final class CanvasEditor {
     }
 
     private void key(KeyEvent e) {
-        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode() == KeyCode.ESCAPE && gesture != Gesture.NONE) {
+            cancelGesture();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
             copySelection();
@@ -285,6 +305,16 @@ public final class CanvasEditor {
             return;
         }
         e.consume();
+    }
+
+    /** Escape during a drag: moved views go back, nothing is edited. */
+    private void cancelGesture() {
+        Topology t = document.topology();
+        moveStart.keySet().forEach(id -> t.node(id).ifPresent(n -> canvas.nodeView(id).ifPresent(v -> v.update(n))));
+        moveNow = moveStart;
+        canvas.showConnectLine(null, null);
+        canvas.showRubberBand(null);
+        gesture = Gesture.NONE;
     }
 
     /** The handle, node view or bridge view under the event, or null for empty space. */

@@ -67,7 +67,8 @@ public final class TopologyCanvas extends Region {
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
     private final Group routeTags = new Group();
-    private final Group overlay = new Group(routeTags, rubberBand, connectLine);
+    private final Rectangle dropOutline = new Rectangle();
+    private final Group overlay = new Group(routeTags, rubberBand, connectLine, dropOutline);
     private final Group world = new Group(edgeLayer, nodeLayer, overlay);
     private final ReadOnlyStringWrapper routeInfo = new ReadOnlyStringWrapper("");
     private final Translate pan = new Translate();
@@ -96,9 +97,10 @@ public final class TopologyCanvas extends Region {
         setFocusTraversable(true);
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
-        rubberBand.setManaged(false);
         connectLine.getStyleClass().add("connect-line");
         connectLine.setVisible(false);
+        dropOutline.getStyleClass().add("drop-outline");
+        dropOutline.setVisible(false);
         overlay.setMouseTransparent(true);
         overlay.setManaged(false);
         addEventFilter(MouseEvent.MOUSE_PRESSED, this::startPan);
@@ -242,6 +244,17 @@ public final class TopologyCanvas extends Region {
             rubberBand.setY(area.getMinY());
             rubberBand.setWidth(area.getWidth());
             rubberBand.setHeight(area.getHeight());
+        }
+    }
+
+    /** Outlines where a dragged palette item would land (diagram coordinates), or hides it for null. */
+    void showDropOutline(Bounds area) {
+        dropOutline.setVisible(area != null);
+        if (area != null) {
+            dropOutline.setX(area.getMinX());
+            dropOutline.setY(area.getMinY());
+            dropOutline.setWidth(area.getWidth());
+            dropOutline.setHeight(area.getHeight());
         }
     }
 

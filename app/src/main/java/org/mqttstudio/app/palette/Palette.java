@@ -15,17 +15,20 @@ import org.mqttstudio.app.edit.NodeKind;
 
 /**
  * The column of things to add. Dragging an item (press, drag, release — plain mouse events, which
- * also work headless) ends in {@link Drop#dropped} with the scene point of the release; what
- * happens there is the canvas editor's business.
+ * also work headless) is reported to a {@link DropTarget} with scene points; what happens there is
+ * the canvas editor's business.
  */
 public final class Palette extends VBox {
-    /** Told where an item was released. */
-    @FunctionalInterface
-    public interface Drop {
-        void dropped(NodeKind kind, double sceneX, double sceneY);
+    /** Where palette items are dragged to. */
+    public interface DropTarget {
+        /** The item is being dragged over this scene point: show where it would land. */
+        void hover(NodeKind kind, double sceneX, double sceneY);
+
+        /** The item was released at this scene point; ends the hover. */
+        void drop(NodeKind kind, double sceneX, double sceneY);
     }
 
-    public Palette(Drop drop) {
+    public Palette(DropTarget drop) {
         getStyleClass().add("palette");
         setId("palette");
         Label title = new Label("Add");
@@ -40,7 +43,7 @@ public final class Palette extends VBox {
         getChildren().add(hint);
     }
 
-    private static HBox item(NodeKind kind, Drop drop) {
+    private static HBox item(NodeKind kind, DropTarget drop) {
         String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Region icon = new Region();
         icon.getStyleClass().addAll("palette-icon", name + "-icon");
@@ -50,13 +53,15 @@ public final class Palette extends VBox {
         item.getStyleClass().add("palette-item");
         item.setId("palette-" + name);
         item.setCursor(Cursor.OPEN_HAND);
-        item.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> item.setCursor(Cursor.CLOSED_HAND));
+        item.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            item.setCursor(Cursor.CLOSED_HAND);
+            drop.hover(kind, e.getSceneX(), e.getSceneY());
+        });
         item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             item.setCursor(Cursor.OPEN_HAND);
-            if (e.getButton() != MouseButton.PRIMARY || e.isStillSincePress()) {
-                return;
+            if (e.getButton() == MouseButton.PRIMARY && !e.isStillSincePress()) {
+                drop.drop(kind, e.getSceneX(), e.getSceneY());
             }
-            drop.dropped(kind, e.getSceneX(), e.getSceneY());
         });
         return item;
     }

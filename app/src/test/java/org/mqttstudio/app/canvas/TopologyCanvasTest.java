@@ -14,10 +14,14 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mqttstudio.app.StudioFolders;
+import org.mqttstudio.routing.Router;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
+import org.mqttstudio.topology.ClientSettings;
 import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.Position;
+import org.mqttstudio.topology.Subscriber;
+import org.mqttstudio.topology.Subscription;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.topology.TopologyJson;
 import org.testfx.api.FxRobot;
@@ -148,6 +152,28 @@ class TopologyCanvasTest {
 
         robot.moveTo(canvas.localToScreen(20, 580)).scroll(3, VerticalDirection.UP);
         assertThat(canvas.zoom()).isNotEqualTo(1.0);
+    }
+
+    @Test
+    void tracingASubscriberThatNothingReachesSaysWhy(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        Topology deaf = challenge.withNode(new Subscriber("deaf", "Deaf", "central", ClientSettings.of("deaf"),
+                List.of(new Subscription("nothing/here", 0)), new Position(900, 500)));
+        robot.interact(() -> {
+            canvas.show(deaf);
+            canvas.showRoutes(new Router().routes(deaf));
+            canvas.traceRoutes("deaf");
+        });
+        assertThat(canvas.routeInfoProperty().get()).startsWith("Deaf: nothing reaches it").contains("nothing/here");
+        assertThat(canvas.onRoute()).isEmpty();
+
+        robot.interact(() -> canvas.traceRoutes("humidity-subscriber"));
+        assertThat(canvas.onRoute()).contains("publisher1", "bridge-broker-1", "bridge1_central", "central")
+                .doesNotContain("publisher2", "bridge3_central");
+        assertThat(canvas.routeInfoProperty().get()).contains("Publisher1").contains("QoS 2");
+
+        robot.interact(() -> canvas.traceRoutes(null));
+        assertThat(canvas.routeInfoProperty().get()).isEmpty();
     }
 
     private static long visibleArrows(BridgeView bridge) {
