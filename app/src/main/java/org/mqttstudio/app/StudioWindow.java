@@ -110,7 +110,7 @@ public final class StudioWindow {
 
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), designer.toolBar()));
-        root.setLeft(new Palette(editor::dropAt));
+        root.setLeft(new Palette(editor));
         root.setRight(properties);
         root.setBottom(statusBar());
         scene = new Scene(root, 1280, 800);
