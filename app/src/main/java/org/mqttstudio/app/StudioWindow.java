@@ -133,14 +133,6 @@ public final class StudioWindow {
         return files;
     }
 
-    public ImportConfs importConfs() {
-        return importConfs;
-    }
-
-    public ExportDialog exportDialog() {
-        return exportDialog;
-    }
-
     public PropertiesPanel properties() {
         return properties;
     }

@@ -72,14 +72,6 @@ public final class FileActions {
         return file == null ? UNTITLED : file.getFileName().toString();
     }
 
-    public RecentFiles recent() {
-        return recent;
-    }
-
-    public Autosave autosave() {
-        return autosave;
-    }
-
     public void startAutosave() {
         timer.play();
     }

@@ -36,8 +36,8 @@ public final class RecentFiles {
         }
     }
 
-    /** Puts {@code path} first; returns false if the list could not be written. */
-    public boolean add(Path path) {
+    /** Puts {@code path} first. */
+    public void add(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         List<Path> next = new ArrayList<>(list());
         next.remove(absolute);
@@ -46,9 +46,8 @@ public final class RecentFiles {
             Files.createDirectories(file.getParent());
             mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
                     next.stream().limit(MAX).map(Path::toString).toList());
-            return true;
         } catch (IOException e) {
-            return false;
+            // Only a convenience: the file itself was opened or saved all the same.
         }
     }
 }
