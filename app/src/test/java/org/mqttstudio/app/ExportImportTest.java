@@ -99,6 +99,21 @@ class ExportImportTest {
         robot.interact(() -> alert.getScene().getWindow().hide());
     }
 
+    @Test
+    void anExportThatCannotWriteSaysWhereAndWhy(FxRobot robot) throws IOException {
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
+        robot.interact(() -> window.open(TestWindows.sample("case1")));
+        robot.clickOn("#menu-file").clickOn("#menu-export");
+        TextField folder = robot.lookup("#export-folder").queryAs(TextField.class);
+        robot.interact(() -> folder.setText(blocker.toString()));
+        robot.clickOn("#export-ok");
+
+        DialogPane alert = robot.lookup("#action-error").queryAs(DialogPane.class);
+        assertThat(alert.getContentText()).startsWith(blocker + ": cannot write the bundle: ")
+                .doesNotContain("Exception");
+        robot.interact(() -> alert.getScene().getWindow().hide());
+    }
+
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();

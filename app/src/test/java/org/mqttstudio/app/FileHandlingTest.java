@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
-import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +20,7 @@ import org.mqttstudio.topology.TopologyJson;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
@@ -68,6 +68,12 @@ class FileHandlingTest {
         robot.interact(() -> window.files().open());
         assertThat(window.topology()).isEqualTo(edited);
         assertThat(window.document().dirtyProperty().get()).isFalse();
+
+        robot.interact(() -> window.files().newFile());
+        robot.clickOn("#menu-file").clickOn("#menu-recent")
+                .clickOn("#menu-recent-0", Motion.HORIZONTAL_FIRST, MouseButton.PRIMARY);
+        assertThat(window.topology()).isEqualTo(edited);
+        assertThat(window.file()).contains(saved.toAbsolutePath());
         assertThat(errors).isEmpty();
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.mqttstudio.app.shell.FileChoosers;
 import org.mqttstudio.app.shell.FolderOpener;
+import org.mqttstudio.app.shell.IoReason;
 import org.mqttstudio.check.Checker;
 import org.mqttstudio.check.Severity;
 import org.mqttstudio.mosquitto.BundleWriter;
@@ -111,7 +112,7 @@ public final class ExportDialog {
             showResult(result);
             return Optional.of(result);
         } catch (IOException e) {
-            errors.accept(folder + ": cannot write the bundle: " + e.getMessage());
+            errors.accept(folder + ": cannot write the bundle: " + IoReason.of(e));
             return Optional.empty();
         }
     }
@@ -185,7 +186,7 @@ public final class ExportDialog {
             try {
                 opener.open(result.folder());
             } catch (IOException ex) {
-                errors.accept(result.folder() + ": cannot open the folder: " + ex.getMessage());
+                errors.accept(result.folder() + ": cannot open the folder: " + IoReason.of(ex));
             }
         });
         dialog.show();

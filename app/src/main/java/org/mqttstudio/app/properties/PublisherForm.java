@@ -6,7 +6,6 @@ import java.util.Random;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.mqttstudio.app.edit.Document;
-import org.mqttstudio.topology.MqttVersion;
 import org.mqttstudio.topology.PayloadTemplate;
 import org.mqttstudio.topology.Publisher;
 

@@ -173,7 +173,7 @@ public final class FileActions {
             autosave.write(t, document.fileProperty().get(), Instant.now());
             autosaved = t;
         } catch (IOException e) {
-            errors.accept(autosave.file() + ": cannot write the recovery file: " + e.getMessage());
+            errors.accept(autosave.file() + ": cannot write the recovery file: " + IoReason.of(e));
             timer.stop();
         }
     }
@@ -213,7 +213,7 @@ public final class FileActions {
         try {
             json.write(document.topology(), file);
         } catch (IOException e) {
-            errors.accept(file + ": cannot save: " + e.getMessage());
+            errors.accept(file + ": cannot save: " + IoReason.of(e));
             return false;
         }
         document.setFile(file);
