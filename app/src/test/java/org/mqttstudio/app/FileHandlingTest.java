@@ -86,11 +86,11 @@ class FileHandlingTest {
         robot.clickOn("#menu-file").clickOn("#menu-new");
         DialogPane ask = robot.lookup("#unsaved-dialog").queryAs(DialogPane.class);
         assertThat(ask.getHeaderText()).isEqualTo("Save changes to case1.json?");
-        robot.clickOn("Cancel");
+        robot.clickOn(TestWindows.dialogButton(robot, "unsaved-dialog", "Cancel"));
         assertThat(window.topology()).isEqualTo(edited);
 
         robot.clickOn("#menu-file").clickOn("#menu-new");
-        robot.clickOn("Discard");
+        robot.clickOn(TestWindows.dialogButton(robot, "unsaved-dialog", "Discard"));
         assertThat(window.topology()).isEqualTo(Topology.empty());
 
         robot.interact(() -> window.open(TestWindows.sample("case1")));
@@ -99,7 +99,7 @@ class FileHandlingTest {
         choosers.save = saved; // a sample is saved under a new name only when the user says so: Save asks
         robot.interact(() -> window.document().setFile(null));
         robot.clickOn("#menu-file").clickOn("#menu-new");
-        robot.clickOn("Save");
+        robot.clickOn(TestWindows.dialogButton(robot, "unsaved-dialog", "Save"));
         assertThat(new TopologyJson().read(saved)).isEqualTo(edited);
         assertThat(window.topology()).isEqualTo(Topology.empty());
     }
@@ -130,7 +130,7 @@ class FileHandlingTest {
         DialogPane offer = robot.lookup("#recover-dialog").queryAs(DialogPane.class);
         assertThat(offer.getHeaderText()).startsWith("Recover unsaved canvas from ").endsWith("?");
         assertThat(offer.getContentText()).contains("work.json");
-        robot.clickOn("Recover");
+        robot.clickOn(TestWindows.dialogButton(robot, "recover-dialog", "Recover"));
 
         assertThat(second[0].topology()).isEqualTo(edited);
         assertThat(second[0].document().dirtyProperty().get()).isTrue();
@@ -157,7 +157,7 @@ class FileHandlingTest {
 
         Platform.runLater(() -> window.files().offerRecovery());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("Discard");
+        robot.clickOn(TestWindows.dialogButton(robot, "recover-dialog", "Discard"));
         assertThat(config.resolve("autosave.json")).doesNotExist();
     }
 

@@ -97,12 +97,24 @@ class PropertySheetTest {
     }
 
     @Test
+    void flippingAToggleIsOneUndoableEdit(FxRobot robot) {
+        assertThat(window.topology().broker("central").orElseThrow().allowAnonymous()).isTrue();
+        robot.clickOn(robot.lookup("#prop-anonymous .thumb-area").queryAs(javafx.scene.Node.class));
+        assertThat(window.topology().broker("central").orElseThrow().allowAnonymous()).isFalse();
+        robot.interact(() -> window.document().undo());
+        assertThat(window.topology().broker("central").orElseThrow().allowAnonymous()).isTrue();
+        assertThat(robot.lookup("#prop-anonymous").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected())
+                .isTrue();
+        assertThat(window.document().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
     void thePasswordDialogStoresOnlyAHash(FxRobot robot) {
         robot.clickOn("#prop-users-add");
         robot.clickOn("#password-user").write("alice");
         robot.clickOn("#password-1").write("s3cret-pw");
         robot.clickOn("#password-2").write("s3cret-pw");
-        robot.clickOn("Add");
+        robot.clickOn(TestWindows.dialogButton(robot, "password-dialog", "Add"));
 
         Broker central = window.topology().broker("central").orElseThrow();
         User alice = central.user("alice").orElseThrow();
@@ -115,7 +127,7 @@ class PropertySheetTest {
         robot.clickOn("#prop-users-0-password");
         robot.clickOn("#password-1").write("other-pw");
         robot.clickOn("#password-2").write("other-pw");
-        robot.clickOn("Set");
+        robot.clickOn(TestWindows.dialogButton(robot, "password-dialog", "Set"));
         String hash = window.topology().broker("central").orElseThrow().user("alice").orElseThrow().passwordHash();
         assertThat(PasswordHash.verify("other-pw", hash)).isTrue();
         assertThat(new TopologyJson().write(window.topology())).doesNotContain("other-pw");
@@ -129,8 +141,8 @@ class PropertySheetTest {
         robot.clickOn("#password-2").write("two");
         assertThat(robot.lookup("#password-problem").queryAs(Label.class).getText())
                 .isEqualTo("The two passwords differ.");
-        assertThat(robot.lookup("Add").queryButton().isDisabled()).isTrue();
-        robot.clickOn("Cancel");
+        assertThat(TestWindows.dialogButton(robot, "password-dialog", "Add").isDisabled()).isTrue();
+        robot.clickOn(TestWindows.dialogButton(robot, "password-dialog", "Cancel"));
         assertThat(window.topology().broker("central").orElseThrow().users()).isEmpty();
     }
 

@@ -3,7 +3,6 @@ package org.mqttstudio.app.properties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -21,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.controlsfx.control.ToggleSwitch;
 import org.mqttstudio.app.edit.Document;
 import org.mqttstudio.app.edit.Edit;
 import org.mqttstudio.topology.Topology;
@@ -138,21 +136,13 @@ abstract class ElementForm<E extends Record> {
     }
 
     void toggle(String key, String label, Function<E, Boolean> read, BiFunction<E, Boolean, E> write) {
-        ToggleSwitch toggle = new ToggleSwitch();
-        toggle.setId("prop-" + key);
+        ToggleEditor editor = new ToggleEditor();
+        editor.toggle().setId("prop-" + key);
         Label message = FieldMessage.label();
-        Object[] shown = new Object[1];
-        toggle.selectedProperty().addListener((o, old, selected) -> {
-            if (!Objects.equals(shown[0], selected)) {
-                FieldMessage.show(message, change(what(label),
-                        e -> write.apply(e, selected)).orElse(null));
-            }
-        });
-        onRefresh(e -> {
-            shown[0] = read.apply(e);
-            toggle.setSelected(read.apply(e));
-        });
-        field(label, new VBox(2, toggle, message));
+        editor.onChange(value -> FieldMessage.show(message,
+                change(what(label), e -> write.apply(e, value)).orElse(null)));
+        onRefresh(e -> editor.show(read.apply(e)));
+        field(label, new VBox(2, editor.toggle(), message));
     }
 
     <T> void choice(String key, String label, List<T> options, Function<T, String> names, Function<E, T> read,
