@@ -97,6 +97,16 @@ class PropertySheetTest {
     }
 
     @Test
+    void editingKeysInAFieldStayInTheField(FxRobot robot) {
+        Topology before = window.topology();
+        robot.clickOn("#prop-name");
+        robot.type(KeyCode.END).type(KeyCode.DELETE); // not Edit ▸ Delete of the selected broker
+        robot.push(KeyCode.CONTROL, KeyCode.A); // not Edit ▸ Select all
+        assertThat(window.topology()).isEqualTo(before);
+        assertThat(window.document().selection()).containsExactly("central");
+    }
+
+    @Test
     void flippingAToggleIsOneUndoableEdit(FxRobot robot) {
         assertThat(window.topology().broker("central").orElseThrow().allowAnonymous()).isTrue();
         robot.clickOn(robot.lookup("#prop-anonymous .thumb-area").queryAs(javafx.scene.Node.class));
