@@ -29,7 +29,10 @@ public final class StudioApp extends Application {
         StudioWindow window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.CHECKER,
                 options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
         stage.show();
-        options.topology().ifPresent(window::open);
+        // A canvas the last run left unsaved comes first; the file named on the command line otherwise.
+        if (options.screenshot().isPresent() || !window.files().offerRecovery()) {
+            options.topology().ifPresent(window::open);
+        }
         options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
     }
 

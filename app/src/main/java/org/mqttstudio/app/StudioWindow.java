@@ -12,30 +12,33 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.mqttstudio.app.canvas.CanvasEditor;
 import org.mqttstudio.app.canvas.DesignerActions;
 import org.mqttstudio.app.canvas.TopologyCanvas;
 import org.mqttstudio.app.check.CheckResult;
 import org.mqttstudio.app.check.LiveChecks;
+import org.mqttstudio.app.dialogs.ErrorDialog;
+import org.mqttstudio.app.dialogs.ExportDialog;
+import org.mqttstudio.app.dialogs.ImportConfs;
 import org.mqttstudio.app.edit.Document;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
 import org.mqttstudio.app.palette.Palette;
+import org.mqttstudio.app.properties.PropertiesPanel;
+import org.mqttstudio.app.shell.FileActions;
+import org.mqttstudio.app.shell.FileMenu;
+import org.mqttstudio.app.shell.ShellServices;
 import org.mqttstudio.topology.Topology;
-import org.mqttstudio.topology.TopologyFileException;
-import org.mqttstudio.topology.TopologyJson;
 
 /**
- * The main window: menus, the topology canvas, and the problems panel. Opening a file that
+ * The main window: menus, palette, the topology canvas, the property sheet and the problems panel. Opening a file that
  * cannot be read reports its one-line message and keeps the topology shown before.
  */
 public final class StudioWindow {
@@ -46,7 +49,6 @@ public final class StudioWindow {
     private final Stage stage;
     private final StudioFolders folders;
     private final Consumer<String> loadErrors;
-    private final TopologyJson json = new TopologyJson();
     private final TopologyCanvas canvas = new TopologyCanvas();
     private final Document document = new Document(Topology.empty());
     private final CanvasEditor editor = new CanvasEditor(canvas, document);
@@ -57,6 +59,10 @@ public final class StudioWindow {
     private final FindingsPanel findings = new FindingsPanel();
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
+    private final PropertiesPanel properties = new PropertiesPanel(document);
+    private final FileActions files;
+    private final ImportConfs importConfs;
+    private final ExportDialog exportDialog;
     private final Scene scene;
 
     /**
@@ -65,9 +71,24 @@ public final class StudioWindow {
      */
     public StudioWindow(Stage stage, StudioFolders folders, FindingSource findingSource,
             Consumer<String> loadErrors) {
+        this(stage, folders, findingSource, loadErrors, ShellServices.system(stage));
+    }
+
+    /** @param services config folder, file choosers and questions (tests answer them) */
+    public StudioWindow(Stage stage, StudioFolders folders, FindingSource findingSource,
+            Consumer<String> loadErrors, ShellServices services) {
         this.stage = stage;
         this.folders = folders;
         this.loadErrors = loadErrors;
+        files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
+                this::showLoadError);
+        Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", APP_NAME,
+                "The action could not be completed.", message);
+        importConfs = new ImportConfs(files, services.choosers(), stage, actionErrors);
+        exportDialog = new ExportDialog(document::topology, this::file, services.choosers(), stage,
+                services.folderOpener(), actionErrors);
+        document.fileProperty().addListener((o, old, f) -> showFile());
+        document.topologyProperty().addListener((o, old, t) -> showFile());
 
         checks = new LiveChecks(findingSource, this::showCheck);
         document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
@@ -90,6 +111,7 @@ public final class StudioWindow {
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), designer.toolBar()));
         root.setLeft(new Palette(editor));
+        root.setRight(properties);
         root.setBottom(statusBar());
         scene = new Scene(root, 1280, 800);
         designer.installExtraShortcuts(scene);
@@ -97,7 +119,22 @@ public final class StudioWindow {
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
         folders.asset(ICON).ifPresent(icon -> stage.getIcons().setAll(new Image(icon.toUri().toString())));
         stage.setScene(scene);
+        stage.titleProperty().bind(files.title(APP_NAME));
+        stage.setOnCloseRequest(e -> {
+            if (!files.close()) {
+                e.consume();
+            }
+        });
+        files.startAutosave();
         showFile();
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    public PropertiesPanel properties() {
+        return properties;
     }
 
     public Scene scene() {
@@ -129,37 +166,35 @@ public final class StudioWindow {
     }
 
     /**
-     * Reads and shows {@code path}. Returns false, reporting why and keeping the topology shown,
-     * when the file cannot be read.
+     * Reads and shows {@code path} (without asking about unsaved changes). Returns false, reporting
+     * why and keeping the topology shown, when the file cannot be read.
      */
     public boolean open(Path path) {
-        return load(path, true);
+        boolean read = files.read(path);
+        if (read) {
+            loaded();
+            canvas.fit();
+        }
+        return read;
     }
 
     /** Reads the current file again (after editing it elsewhere), keeping zoom and scroll. */
     public void reload() {
-        file().ifPresent(path -> load(path, false));
+        file().filter(files::read).ifPresent(path -> loaded());
     }
 
-    private boolean load(Path path, boolean fit) {
-        Topology next;
-        try {
-            next = json.read(path);
-        } catch (TopologyFileException e) {
-            loadProblems = List.of(FindingRow.loadError(e.getMessage()));
-            findings.show(loadProblems, checked);
-            loadErrors.accept(e.getMessage());
-            return false;
-        }
+    private void showLoadError(String message) {
+        loadProblems = List.of(FindingRow.loadError(message));
+        findings.show(loadProblems, checked);
+        loadErrors.accept(message);
+    }
+
+    /** A file was read: its load problem is gone, and it is checked even if it equals what was shown. */
+    private void loaded() {
         loadProblems = List.of();
         findings.show(loadProblems, checked);
-        document.load(next, path);
-        checks.submit(next); // also when reloading an equal topology, which fires no change
-        if (fit) {
-            canvas.fit();
-        }
+        checks.submit(topology());
         showFile();
-        return true;
     }
 
     /** Applies a live check's result: problems panel, badges, routes. */
@@ -182,48 +217,22 @@ public final class StudioWindow {
 
     private void showFile() {
         Path file = file().orElse(null);
-        stage.setTitle(file == null ? APP_NAME : file.getFileName() + " — " + APP_NAME);
-        topologyName.setText(file == null ? "Open a topology with File ▸ Open… or File ▸ Open sample"
-                : topology().name().isBlank() ? file.getFileName().toString() : topology().name());
+        topologyName.setText(file == null && topology().nodes().isEmpty()
+                ? "Open a topology with File ▸ Open… or File ▸ Open sample, or drag a Broker onto the canvas"
+                : !topology().name().isBlank() ? topology().name() : files.name());
         reload.setDisable(file == null);
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open…", "Shortcut+O", "menu-open", this::chooseFile);
-        Menu samples = new Menu("Open sample");
-        samples.setId("menu-samples");
-        for (Path sample : folders.sampleFiles()) {
-            String name = sample.getFileName().toString().replaceFirst("\\.json$", "");
-            samples.getItems().add(item(name, null, "menu-sample-" + name, () -> open(sample)));
-        }
-        samples.setDisable(samples.getItems().isEmpty());
         reload.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
         reload.setId("menu-reload");
         reload.setOnAction(e -> reload());
-        MenuItem quit = item("Quit", "Shortcut+Q", "menu-quit", stage::close);
-        Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), reload,
-                new SeparatorMenuItem(), quit);
-
+        Menu fileMenu = FileMenu.create(files, folders.sampleFiles(), importConfs::run, exportDialog::show, () -> {
+            if (files.close()) {
+                stage.close();
+            }
+        });
+        fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
         return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
-    }
-
-    private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open topology");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Topology (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        file().map(Path::getParent).or(folders::samples)
-                .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
-        Optional.ofNullable(chooser.showOpenDialog(stage)).ifPresent(chosen -> open(chosen.toPath()));
-    }
-
-    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 }

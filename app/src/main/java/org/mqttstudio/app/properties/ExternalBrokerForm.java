@@ -1,0 +1,20 @@
+package org.mqttstudio.app.properties;
+
+import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.topology.ExternalBroker;
+
+/** A broker outside the topology: only where it is. */
+final class ExternalBrokerForm extends ElementForm<ExternalBroker> {
+    ExternalBrokerForm(Document document, String id) {
+        super(document, id, t -> t.externalBroker(id), (t, e) -> t.withNode(e));
+        info("id", "Id", ExternalBroker::id);
+        text("name", "Name", Parsers.required("the name"), ExternalBroker::name, set("name"));
+        text("host", "Host", Parsers.noSpaces("the host"), ExternalBroker::host, set("host"));
+        text("port", "Port", Parsers.port(), String::valueOf, ExternalBroker::port, set("port"));
+    }
+
+    @Override
+    String kind() {
+        return "External broker";
+    }
+}
