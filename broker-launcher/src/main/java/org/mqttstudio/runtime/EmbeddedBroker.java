@@ -100,7 +100,8 @@ public final class EmbeddedBroker {
             writeFolder();
             synchronized (START_LOCK) {
                 // mosquitto lets clients publish to '$' topics (a bridge's $SYS/broker/connection/.../state
-                // notification); HiveMQ disconnects them unless this JVM-wide internal switch is on
+                // notification); HiveMQ disconnects them unless this JVM-wide internal switch is on. With it
+                // on HiveMQ also matches them with '#' and '+/...': DollarTopicDelivery undoes that
                 InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(folder.resolve("conf"))

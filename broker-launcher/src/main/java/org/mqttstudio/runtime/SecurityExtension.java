@@ -11,8 +11,9 @@ import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.util.Set;
 
 /**
- * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients and
- * treats the given bridge clients as mosquitto treats {@code try_private} bridges.
+ * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients, treats
+ * the given bridge clients as mosquitto treats {@code try_private} bridges and keeps '$' topics
+ * away from wildcard-first filters ({@link DollarTopicDelivery}).
  */
 final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
@@ -40,9 +41,6 @@ final class SecurityExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         boolean open = security == BrokerSecurity.OPEN;
-        if (open && bridgeClientIds.isEmpty()) {
-            return; // HiveMQ CE without an authenticator lets everyone in; no per-message hop to extension threads
-        }
         if (!open) {
             ClientAuthenticator authenticator = new ClientAuthenticator(security);
             SecurityRegistry registry = Services.securityRegistry();
@@ -52,7 +50,13 @@ final class SecurityExtension implements ExtensionMain {
             Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
         }
         PrivateBridgeSubscriptions bridgeSubscriptions = new PrivateBridgeSubscriptions();
+        DollarTopicDelivery dollarTopics = new DollarTopicDelivery(Services.subscriptionStore());
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
+            // on every client of every broker, open ones too: any client may publish to '$' topics
+            // (EmbeddedBroker). The price: each outbound PUBLISH now hops through HiveMQ's extension
+            // executor (an ordinary topic stops at one startsWith check there); a '$' one also reads
+            // the recipient's subscriptions.
+            client.addPublishOutboundInterceptor(dollarTopics);
             if (!open) {
                 ClientAccess access = ClientAccess.of(security, initializerInput);
                 client.addPublishInboundInterceptor(access);

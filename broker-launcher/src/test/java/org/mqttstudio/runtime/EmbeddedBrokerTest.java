@@ -123,6 +123,34 @@ class EmbeddedBrokerTest {
         }
     }
 
+    @Test
+    void dollarTopicsReachOnlySubscriptionsThatMatchThemUnderMqttRules() throws Exception {
+        // a secured broker: its ACL interceptors run after the '$' check on the same messages
+        List<String> everything = List.of("#", "$SYS/#"); // an ACL's '#' does not reach '$' topics either
+        int port = mqttPort(brokers.start(node("central"), new TableSecurity(false, Map.of("alice", "secret"),
+                Map.of("alice", everything), Map.of("alice", everything), List.of())));
+        try (TestClient hash = TestClient.connect(port, "alice", "secret");
+                TestClient plus = TestClient.connect(port, "alice", "secret");
+                TestClient sys = TestClient.connect(port, "alice", "secret");
+                TestClient shared = TestClient.connect(port, "alice", "secret");
+                TestClient publisher = TestClient.connect(port, "alice", "secret")) {
+            hash.subscribe("#", 1);
+            plus.subscribe("+/broker/state", 1);
+            plus.subscribe("+/marker", 1);
+            sys.subscribe("$SYS/+/state", 1);
+            shared.subscribe("$share/g/$SYS/#", 1);
+            publisher.publish("$SYS/broker/state", "1", 1);
+            await().atMost(WAIT).until(() -> !sys.received().isEmpty() && !shared.received().isEmpty());
+            publisher.publish("x/marker", "m", 1); // sent after the '$' message to the same clients
+            await().atMost(WAIT).until(() -> !hash.received().isEmpty() && !plus.received().isEmpty());
+
+            assertThat(sys.received()).containsExactly("$SYS/broker/state=1");
+            assertThat(shared.received()).containsExactly("$SYS/broker/state=1");
+            assertThat(hash.received()).as("MQTT-4.7.2-1").containsExactly("x/marker=m");
+            assertThat(plus.received()).as("MQTT-4.7.2-1").containsExactly("x/marker=m");
+        }
+    }
+
     private static BrokerSecurity onlyUser(String user, String password) {
         return new TableSecurity(false, Map.of(user, password), Map.of(user, List.of("#")),
                 Map.of(user, List.of("#")), List.of());
