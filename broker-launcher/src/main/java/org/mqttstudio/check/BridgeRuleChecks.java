@@ -3,6 +3,7 @@ package org.mqttstudio.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.mqttstudio.mqtt.Topics;
+import org.mqttstudio.routing.RemoteSubscriptions;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
@@ -17,8 +18,22 @@ final class BridgeRuleChecks implements Check {
             for (BridgeRule r : b.rules()) {
                 check(b, r, out);
             }
+            cancelled(t, b, out);
         }
         return out;
+    }
+
+    /** An out line that unsubscribes on the remote what an earlier in/both line subscribed. */
+    private static void cancelled(Topology t, Bridge b, List<Finding> out) {
+        List<BridgeRule> rules = b.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            BridgeRule r = rules.get(i);
+            RemoteSubscriptions.cancelledBy(rules, i).ifPresent(by -> out.add(Finding.warning(
+                    "bridge-rule-cancelled", b.id(), b.name() + "'s rule '" + RuleText.of(by) + "' unsubscribes "
+                            + r.remoteFilter() + " on " + t.nameOf(b.to()) + " after '" + RuleText.of(r)
+                            + "' subscribed it (bridge_attempt_unsubscribe), so that rule brings nothing in",
+                    "Remove the line '" + RuleText.of(by) + "', or make it 'both'")));
+        }
     }
 
     private static void check(Bridge b, BridgeRule r, List<Finding> out) {

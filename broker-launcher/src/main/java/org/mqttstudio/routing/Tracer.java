@@ -155,21 +155,18 @@ final class Tracer {
                     .filter(l -> !isEcho(l, via))
                     .collect(Collectors.groupingBy(Link::bridge, LinkedHashMap::new, Collectors.toList()));
             byBridge.forEach((bridge, links) -> {
-                boolean carried = false;
-                for (Link l : links) {
-                    if (!l.carries(topic)) {
-                        continue;
-                    }
-                    carried = true;
-                    var block = net.block(l, topic);
-                    if (block.isPresent()) {
-                        stops.add(block.get());
-                    } else {
-                        visit(path, l.to(), l.map(topic), bridge.id(), Math.min(qos, l.rule().qos()));
-                    }
-                }
-                if (!carried) {
+                List<Link> matching = links.stream().filter(l -> l.carries(topic)).toList();
+                if (matching.isEmpty()) {
                     stops.add(notCarried(bridge, links, node));
+                    return;
+                }
+                Link remap = Link.remapping(matching);
+                var block = net.block(remap, topic);
+                if (block.isPresent()) {
+                    stops.add(block.get());
+                } else {
+                    visit(path, remap.to(), remap.map(topic), bridge.id(),
+                            Math.min(qos, Link.deliveringQos(matching)));
                 }
             });
         }

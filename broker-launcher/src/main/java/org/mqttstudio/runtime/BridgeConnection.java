@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.mqttstudio.routing.RemoteSubscriptions;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeProtocol;
 import org.mqttstudio.topology.StartType;
@@ -213,7 +214,8 @@ public final class BridgeConnection implements AutoCloseable {
             reportIfRunning();
             return;
         }
-        CompletableFuture.allOf(routes.inRules().stream()
+        // as mosquitto: an in half that a later out line unsubscribes (bridge_attempt_unsubscribe) is not subscribed
+        CompletableFuture.allOf(RemoteSubscriptions.subscribed(bridge.rules()).stream()
                         .map(rule -> remoteClient.subscribe(rule.remoteFilter(), rule.qos(), bridge.tryPrivate()))
                         .toArray(CompletableFuture[]::new))
                 .whenComplete((ok, error) -> later(outbound, this::reportIfRunning));

@@ -67,6 +67,11 @@ class CheckerTest {
                 pitfall("bridge-invalid-filter", Severity.ERROR, "invalid rule filter",
                         ab(out("a/#/b", 0)), ab(out("a/+/b", 0))),
                 pitfall("bridge-no-topics", Severity.ERROR, "bridge without rules", ab(), ab(out("#", 0))),
+                pitfall("bridge-rule-cancelled", Severity.WARNING, "later out line unsubscribes the in half of both",
+                        ab(both("#", 1), out("#", 2)), ab(out("#", 2), both("#", 1))),
+                pitfall("bridge-rule-cancelled", Severity.WARNING, "later out line with the same remote filter",
+                        ab(rule("#", Direction.IN, 0, "", "a/"), rule("a/#", Direction.OUT, 0, null, null)),
+                        ab(rule("#", Direction.IN, 0, "", "a/"), rule("b/#", Direction.OUT, 0, null, null))),
                 pitfall("invalid-topic", Severity.ERROR, "publisher topic with wildcard",
                         one().pub("p", "a", "a/+", 0), one().pub("p", "a", "a/b", 0)),
                 pitfall("invalid-filter", Severity.ERROR, "subscriber filter with bad '#'",
@@ -178,6 +183,16 @@ class CheckerTest {
     @ValueSource(strings = {"case1", "case2", "challenge"})
     void courseSamplesHaveNoErrors(String sample) {
         assertThat(checker.check(Samples.load(sample))).extracting(Finding::severity).doesNotContain(Severity.ERROR);
+    }
+
+    @Test
+    void cancelledRuleNamesBothLinesAndTheFix() {
+        assertThat(checker.check(ab(both("#", 1), out("#", 2)).build()))
+                .filteredOn(f -> f.code().equals("bridge-rule-cancelled")).singleElement().satisfies(f -> {
+                    assertThat(f.elementId()).isEqualTo("ab");
+                    assertThat(f.message()).contains("'# out 2' unsubscribes # on b", "'# both 1'");
+                    assertThat(f.fix()).contains("Remove the line '# out 2'", "'both'");
+                });
     }
 
     @Test

@@ -103,6 +103,56 @@ class RouterTest {
         assertThat(table.loops()).isEmpty();
     }
 
+    /** Measured with mosquitto 2.0.11: one copy, the first prefixed rule remaps, the most specific filter's QoS. */
+    @Test
+    void overlappingOutRulesOfOneBridgeForwardOneCopy() {
+        assertThat(onlyRouteOver(rule("s/+", Direction.OUT, 2, "", "r1/"), out("s/#", 1)))
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("r1/s/b", 2);
+        assertThat(onlyRouteOver(rule("s/#", Direction.OUT, 2, "", "r1/"), out("s/+", 1)))
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("r1/s/b", 1);
+        assertThat(onlyRouteOver(out("s/#", 2), rule("s/+", Direction.OUT, 1, "", "r1/")))
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("r1/s/b", 1);
+        assertThat(onlyRouteOver(out("#", 2), out("s/b", 1)))
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("s/b", 1);
+        assertThat(onlyRouteOver(out("s/b", 2), rule("s/b", Direction.OUT, 1, "", "r1/")))
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("r1/s/b", 1);
+    }
+
+    private Route onlyRouteOver(org.mqttstudio.topology.BridgeRule... rules) {
+        Topology t = topology().broker("a").broker("b").bridge("ab", "a", "b", rules)
+                .pub("p", "a", "s/b", 2).sub("s", "b", "#", 2).build();
+        List<Route> routes = router.routes(t).routes();
+        assertThat(routes).hasSize(1);
+        return routes.get(0);
+    }
+
+    @Test
+    void overlappingInRulesOfOneBridgeDeliverOneCopy() {
+        Topology t = topology().broker("a").broker("b")
+                .bridge("ab", "a", "b", rule("s/+", Direction.IN, 2, "l2/", ""), rule("s/#", Direction.IN, 1, "l1/", ""))
+                .pub("p", "b", "s/b", 2).sub("s", "a", "#", 2).build();
+
+        assertThat(router.routes(t).routesTo("s")).singleElement()
+                .extracting(r -> r.hops().get(1).topic(), Route::qos).containsExactly("l2/s/b", 2);
+    }
+
+    @Test
+    void aLaterOutRuleWithTheSameRemoteFilterCancelsTheInHalfOfBoth() {
+        RouteTable cancelled = router.routes(bothThenOut(both("#", 1), out("#", 2)));
+        RouteTable kept = router.routes(bothThenOut(out("#", 2), both("#", 1)));
+
+        assertThat(cancelled.routesTo("onA")).isEmpty();
+        assertThat(cancelled.routesTo("onB")).singleElement().extracting(Route::publisherId).isEqualTo("fromA");
+        assertThat(kept.routesTo("onA")).singleElement().extracting(Route::publisherId).isEqualTo("fromB");
+        assertThat(kept.routesTo("onB")).singleElement().extracting(Route::publisherId).isEqualTo("fromA");
+    }
+
+    private static Topology bothThenOut(org.mqttstudio.topology.BridgeRule... rules) {
+        return topology().broker("a").broker("b").bridge("ab", "a", "b", rules)
+                .pub("fromA", "a", "up", 2).pub("fromB", "b", "down", 2)
+                .sub("onA", "a", "down", 2).sub("onB", "b", "up", 2).build();
+    }
+
     @Test
     void dollarTopicsAreNotMatchedByLeadingWildcards() {
         Topology t = topology().broker("a").broker("b").bridge("ab", "a", "b", out("#", 0))

@@ -162,6 +162,27 @@ class BridgeConnectionTest {
         });
     }
 
+    /** As mosquitto with bridge_attempt_unsubscribe (default): the out line unsubscribes t/# on the remote. */
+    @Test
+    void aLaterOutLineWithTheSameRemoteFilterCancelsTheInHalfOfBoth() throws Exception {
+        Bridge bridge = bridge("ab", List.of(new BridgeRule("t/#", Direction.BOTH, 1, null, null),
+                BridgeRule.out("t/#", 1)));
+        int b = broker("b", bridge);
+        int a = broker("a");
+        running(bridge, a, b);
+        Received onA = client(a).subscribe("t/#", 1);
+        Received onB = client(b).subscribe("t/#", 1);
+
+        onB.publish("t/b", "from-b", 1);
+        onA.publish("t/a", "from-a", 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(onB.payloads()).containsExactlyInAnyOrder("from-a", "from-b"));
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
+            assertThat(onA.payloads()).containsExactly("from-a");
+            assertThat(onB.messages()).hasSize(2);
+        });
+    }
+
     @Test
     void withoutTryPrivateTheRemoteEchoesOnceAndNoMore() throws Exception {
         Bridge bridge = new Bridge("ab", "ab", "a", "b", List.of(new BridgeRule("t/#", Direction.BOTH, 1, null, null)),
