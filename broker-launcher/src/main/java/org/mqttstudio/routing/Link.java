@@ -41,40 +41,15 @@ record Link(Bridge bridge, BridgeRule rule, boolean outward, String at, String t
                 && topic.startsWith(strip) && Topics.isValidTopicName(map(topic));
     }
 
-    /**
-     * Of the links of one bridge and direction that carry a message, the one whose prefixes remap
-     * it: mosquitto sends one copy, remapped by the first rule in file order that has a prefix
-     * and matches, else unchanged (measured with mosquitto 2.0.11).
-     */
+    /** Of the links of one bridge and direction that carry a message, the one whose prefixes remap it. */
     static Link remapping(List<Link> matching) {
-        return matching.stream().filter(l -> !(l.strip + l.add).isEmpty()).findFirst().orElse(matching.get(0));
+        BridgeRule chosen = RuleSelection.remapping(matching.stream().map(Link::rule).toList());
+        return matching.stream().filter(l -> l.rule.equals(chosen)).findFirst().orElseThrow();
     }
 
-    /**
-     * The QoS cap of that one copy: the broker keeps the first of the bridge's matching
-     * subscriptions in its tree walk, where at each level a literal comes before {@code +} and
-     * {@code +} before {@code #}, whatever the file order; of two lines with the same filter the
-     * later one's QoS holds, as its SUBSCRIBE replaces the first (measured with mosquitto 2.0.11).
-     */
+    /** The QoS cap of that one copy. */
     static int deliveringQos(List<Link> matching) {
-        return matching.stream().reduce((kept, next) -> walkOrder(next.filter, kept.filter) <= 0 ? next : kept)
-                .orElseThrow().rule().qos();
-    }
-
-    private static int walkOrder(String a, String b) {
-        String[] x = a.split("/", -1);
-        String[] y = b.split("/", -1);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int byRank = Integer.compare(rank(x[i]), rank(y[i]));
-            if (byRank != 0) {
-                return byRank;
-            }
-        }
-        return 0;
-    }
-
-    private static int rank(String level) {
-        return "#".equals(level) ? 2 : "+".equals(level) ? 1 : 0;
+        return RuleSelection.qosCap(matching.stream().map(Link::rule).toList(), matching.get(0).outward);
     }
 
     String map(String topic) {
