@@ -260,8 +260,14 @@ class MqttBehaviourTest {
             }
             List<String> all = List.of("same1", "same2", "same3", "other1", "other2", "other3");
             List<Packet> unacked = subscriber.publishesWithin(Duration.ofSeconds(1));
-            assertThat(payloads(unacked)).as(KnownDifferences.IN_FLIGHT)
-                    .isEqualTo(runtime == Runtime.MOSQUITTO ? all : all.subList(0, 1));
+            List<String> sent = payloads(unacked);
+            if (runtime == Runtime.MOSQUITTO) {
+                assertThat(sent).as(KnownDifferences.IN_FLIGHT).isEqualTo(all);
+            } else {
+                // HiveMQ holds most back until acknowledged; how many it sends first depends on timing.
+                assertThat(sent).as(KnownDifferences.IN_FLIGHT).isNotEmpty().hasSizeLessThan(all.size())
+                        .isEqualTo(all.subList(0, sent.size()));
+            }
             unacked.forEach(p -> subscriber.puback(p.packetId()));
             List<String> rest = unacked.size() == all.size() ? List.of() : payloads(subscriber.publishesUntil("other3"));
             assertThat(rest).as("the rest once acknowledged").isEqualTo(all.subList(unacked.size(), all.size()));
