@@ -201,8 +201,7 @@ public final class StudioWindow {
     private void showCheck(CheckResult result) {
         checked = result.findings();
         findings.show(loadProblems, checked);
-        canvas.showFindings(result.findings());
-        canvas.showRoutes(result.routes());
+        canvas.showCheck(result.findings(), result.routes());
     }
 
     /** The editor's last message, or the routes through the selected client. */

@@ -152,10 +152,15 @@ public final class TopologyCanvas extends Region {
         bridges.forEach((id, view) -> view.pseudoClassStateChanged(SELECTED, selection.contains(id)));
     }
 
-    /** Puts the checker's badges on the elements the findings name (the worst level shows). */
-    public void showFindings(List<FindingRow> rows) {
+    /**
+     * Shows one live check: badges on the elements the findings name (the worst level shows) and
+     * the routes {@link #traceRoutes} uses. Both change together, so badges are refreshed once.
+     */
+    public void showCheck(List<FindingRow> rows, RouteTable table) {
         findings = List.copyOf(rows);
+        routes = table;
         refreshBadges();
+        traceRoutes(traced);
     }
 
     /**
@@ -174,13 +179,6 @@ public final class TopologyCanvas extends Region {
         }
         nodes.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
         bridges.forEach((id, view) -> view.badge().show(byElement.getOrDefault(id, List.of())));
-    }
-
-    /** The routes used by {@link #traceRoutes}; traces again the element traced before. */
-    public void showRoutes(RouteTable table) {
-        routes = table;
-        refreshBadges();
-        traceRoutes(traced);
     }
 
     /**

@@ -161,7 +161,7 @@ class TopologyCanvasTest {
                 List.of(new Subscription("nothing/here", 0)), new Position(900, 500)));
         robot.interact(() -> {
             canvas.show(deaf);
-            canvas.showRoutes(new Router().routes(deaf));
+            canvas.showCheck(List.of(), new Router().routes(deaf));
             canvas.traceRoutes("deaf");
         });
         assertThat(canvas.routeInfoProperty().get()).startsWith("Deaf: nothing reaches it").contains("nothing/here");
