@@ -8,15 +8,16 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Instant;
 
 /**
- * Decodes one direction of an MQTT byte stream from copies of the bytes, never touching the originals.
+ * Decodes one direction of an MQTT byte stream from copies of its bytes.
  *
  * <p>It cuts the stream into packets itself (fixed header + remaining length) so that each event can carry its
  * exact wire bytes, and hands each packet to Netty's {@link MqttDecoder}. A packet the decoder rejects is reported
  * as malformed and decoding goes on with the next one (the decoder is replaced, since a failed one ignores all
  * further input). A broken length field loses the packet boundaries for good: from then on every chunk is
- * reported as malformed. Not thread-safe: one connection's event loop calls it.
+ * reported as malformed. Not thread-safe: one thread at a time (the tap's {@link TapDecoder}) calls it.
  */
 final class MqttStreamDecoder {
     /** MQTT's largest packet: 1 type byte, 4 length bytes, 268 435 455 bytes remaining. */
@@ -29,10 +30,10 @@ final class MqttStreamDecoder {
     private static final AttributeKey<MqttVersion> VERSION_KEY = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     interface Listener {
-        /** A decoded packet; the message is released after this returns. */
-        void packet(MqttMessage message, byte[] raw);
+        /** A decoded packet whose last byte arrived at {@code time}; the message is released after this returns. */
+        void packet(MqttMessage message, byte[] raw, Instant time);
 
-        void malformed(byte[] raw, String error);
+        void malformed(byte[] raw, String error, Instant time);
     }
 
     private final Listener listener;
@@ -41,6 +42,7 @@ final class MqttStreamDecoder {
     private MqttVersion version;
     private boolean lostFraming;
     private boolean ended;
+    private Instant time = Instant.EPOCH;
 
     MqttStreamDecoder(Listener listener) {
         this.listener = listener;
@@ -53,17 +55,33 @@ final class MqttStreamDecoder {
         decoder.attr(VERSION_KEY).set(version);
     }
 
-    /** Decodes a copy of the readable bytes of {@code bytes}; its indexes are left as they are. */
-    void feed(ByteBuf bytes) {
-        if (lostFraming) {
-            listener.malformed(copy(bytes), "packet boundaries lost after an earlier bad length");
+    /** Decodes the next bytes of the stream, which arrived at {@code arrived}. */
+    void feed(byte[] chunk, Instant arrived) {
+        if (ended) {
             return;
         }
-        pending.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes());
+        time = arrived;
+        if (lostFraming) {
+            listener.malformed(chunk, "packet boundaries lost after an earlier bad length", time);
+            return;
+        }
+        pending.writeBytes(chunk);
         while (!lostFraming && decodeOnePacket()) {
             // keep going while complete packets are buffered
         }
         pending.discardSomeReadBytes();
+    }
+
+    /**
+     * Gives the rest of the stream up ({@code skipped} bytes could not be decoded, e.g. the tap's decoder fell too
+     * far behind): one malformed event says why, and nothing after it is decoded.
+     */
+    void abandon(int skipped, String why, Instant arrived) {
+        if (ended) {
+            return;
+        }
+        listener.malformed(new byte[0], why + "; " + skipped + " bytes and all after them are not decoded", arrived);
+        end();
     }
 
     /** The stream ended: bytes of an unfinished packet are reported as malformed. */
@@ -75,7 +93,7 @@ final class MqttStreamDecoder {
         if (pending.isReadable()) {
             byte[] rest = new byte[pending.readableBytes()];
             pending.readBytes(rest);
-            listener.malformed(rest, "stream ended inside a packet");
+            listener.malformed(rest, "stream ended inside a packet", time);
         }
         pending.release();
         decoder.finishAndReleaseAll();
@@ -101,7 +119,7 @@ final class MqttStreamDecoder {
                 lostFraming = true;
                 byte[] rest = new byte[readable];
                 pending.readBytes(rest);
-                listener.malformed(rest, "remaining length longer than 4 bytes");
+                listener.malformed(rest, "remaining length longer than 4 bytes", time);
                 return false;
             }
             multiplier *= 128;
@@ -153,17 +171,17 @@ final class MqttStreamDecoder {
             decoder.writeInbound(Unpooled.wrappedBuffer(decodable));
             out = decoder.readInbound();
             if (out instanceof MqttMessage message && message.decoderResult().isSuccess()) {
-                listener.packet(message, raw);
+                listener.packet(message, raw, time);
                 return;
             }
             String error = out instanceof MqttMessage message
                     ? String.valueOf(message.decoderResult().cause().getMessage())
                     : "the decoder produced no packet";
             replaceDecoder();
-            listener.malformed(raw, error);
+            listener.malformed(raw, error, time);
         } catch (RuntimeException e) {
             replaceDecoder();
-            listener.malformed(raw, String.valueOf(e.getMessage()));
+            listener.malformed(raw, String.valueOf(e.getMessage()), time);
         } finally {
             ReferenceCountUtil.release(out);
         }
@@ -178,11 +196,5 @@ final class MqttStreamDecoder {
         EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_PACKET_BYTES, MAX_CLIENT_ID_LENGTH));
         channel.attr(VERSION_KEY).set(version);
         return channel;
-    }
-
-    private static byte[] copy(ByteBuf bytes) {
-        byte[] copy = new byte[bytes.readableBytes()];
-        bytes.getBytes(bytes.readerIndex(), copy);
-        return copy;
     }
 }

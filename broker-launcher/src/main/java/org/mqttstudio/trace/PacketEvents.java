@@ -35,8 +35,8 @@ final class PacketEvents {
     private PacketEvents() {
     }
 
-    static PacketEvent malformed(Origin origin, byte[] raw, String error) {
-        return new PacketEvent(Instant.now(), origin.node(), origin.connectionId(), origin.clientAddress(),
+    static PacketEvent malformed(Origin origin, byte[] raw, String error, Instant time) {
+        return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
                 origin.nodePort(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null, 0, false,
                 false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
     }
@@ -45,7 +45,8 @@ final class PacketEvents {
      * The event for a decoded message. {@code topicAliases} is the direction's MQTT 5 topic alias map: a PUBLISH
      * that sets an alias adds to it, one that uses an alias with an empty topic gets its topic from it.
      */
-    static PacketEvent decoded(Origin origin, MqttMessage message, byte[] raw, Map<Integer, String> topicAliases) {
+    static PacketEvent decoded(Origin origin, MqttMessage message, byte[] raw, Instant time,
+                               Map<Integer, String> topicAliases) {
         MqttFixedHeader fixed = message.fixedHeader();
         Object header = message.variableHeader();
         Object payload = message.payload();
@@ -102,7 +103,7 @@ final class PacketEvents {
             unsubAck.unsubscribeReasonCodes().forEach(c -> codes.add(c & 0xff));
         }
 
-        return new PacketEvent(Instant.now(), origin.node(), origin.connectionId(), origin.clientAddress(),
+        return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
                 origin.nodePort(), clientId, origin.direction(), PacketType.valueOf(fixed.messageType().name()),
                 packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
                 filters, properties, version, raw.length, raw, null);

@@ -2,6 +2,7 @@ package org.mqttstudio.trace;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -10,38 +11,45 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection through a tap: the accepted socket, its socket to the broker, a decoder per direction
- * and a forwarder per direction. Both sockets share one event loop, so all of this runs on one thread.
+ * One client connection through a tap: the accepted socket, its socket to the broker, a forwarder and a capture
+ * per direction. Both sockets share one event loop, which forwards the bytes and hands a copy to the tap's
+ * {@link TapDecoder}; decoding (and the {@link Emitter}s' state) lives on that decoder's thread.
  */
 final class TappedConnection {
     private final WireTap tap;
     private final long id;
     private final Channel client;
     private final InetSocketAddress clientAddress;
-    private final MqttStreamDecoder fromClient;
-    private final MqttStreamDecoder fromBroker;
+    private final Capture fromClient;
+    private final Capture fromBroker;
+    /** Decodes the client's first packet on the event loop, for the client id a cut may name; then dropped. */
+    private MqttStreamDecoder connectProbe;
+    private boolean probed;
     private Channel broker;
     private Forwarder toBroker;
     private Forwarder toClient;
     private volatile String clientId;
-    private Integer protocolVersion;
+    private Integer protocolVersion; // decoder thread only
 
     TappedConnection(WireTap tap, long id, Channel client) {
         this.tap = tap;
         this.id = id;
         this.client = client;
         this.clientAddress = (InetSocketAddress) client.remoteAddress();
-        this.fromClient = new MqttStreamDecoder(new Emitter(PacketDirection.CLIENT_TO_BROKER));
-        this.fromBroker = new MqttStreamDecoder(new Emitter(PacketDirection.BROKER_TO_CLIENT));
+        this.fromClient = new Capture(new Emitter(PacketDirection.CLIENT_TO_BROKER));
+        this.fromBroker = new Capture(new Emitter(PacketDirection.BROKER_TO_CLIENT));
+        this.connectProbe = new MqttStreamDecoder(new ConnectProbe());
     }
 
     TapConnection view() {
@@ -53,7 +61,7 @@ final class TappedConnection {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
-                if (tap.isCut(view())) {
+                if (tap.isCut(TappedConnection.this)) {
                     client.close();
                 } else {
                     connectBroker();
@@ -66,6 +74,13 @@ final class TappedConnection {
             }
 
             @Override
+            public void channelReadComplete(ChannelHandlerContext ctx) {
+                if (toBroker != null) {
+                    toBroker.flush();
+                }
+            }
+
+            @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
                 if (broker != null) {
                     broker.config().setAutoRead(client.isWritable());
@@ -74,6 +89,7 @@ final class TappedConnection {
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
+                endProbe();
                 fromClient.end();
                 if (toBroker != null) {
                     toBroker.close();
@@ -132,6 +148,13 @@ final class TappedConnection {
             }
 
             @Override
+            public void channelReadComplete(ChannelHandlerContext ctx) {
+                if (toClient != null) {
+                    toClient.flush();
+                }
+            }
+
+            @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
                 client.config().setAutoRead(broker.isWritable());
             }
@@ -154,9 +177,17 @@ final class TappedConnection {
     }
 
     private void fromClient(ByteBuf bytes) {
-        fromClient.feed(bytes);
+        Instant now = Instant.now();
+        byte[] copy = ByteBufUtil.getBytes(bytes);
+        if (connectProbe != null) {
+            connectProbe.feed(copy, now);
+            if (probed) {
+                endProbe();
+            }
+        }
+        fromClient.capture(copy, now);
         // A CONNECT in these bytes may have named a cut client: refuse it before the broker sees it.
-        if (tap.isCut(view())) {
+        if (tap.isCut(this)) {
             ReferenceCountUtil.release(bytes);
             client.close();
             broker.close();
@@ -166,18 +197,69 @@ final class TappedConnection {
     }
 
     private void fromBroker(ByteBuf bytes) {
-        fromBroker.feed(bytes);
+        fromBroker.capture(ByteBufUtil.getBytes(bytes), Instant.now());
         toClient.forward(bytes);
     }
 
+    private void endProbe() {
+        if (connectProbe != null) {
+            connectProbe.end();
+            connectProbe = null;
+        }
+    }
+
+    /** Runs on the decoder thread, where both directions' streams are decoded. */
     private void connected(PacketEvent connect) {
         clientId = connect.clientId();
         protocolVersion = connect.protocolVersion();
         for (MqttVersion version : MqttVersion.values()) {
             if (version.protocolLevel() == protocolVersion) {
-                fromClient.protocolVersion(version);
-                fromBroker.protocolVersion(version);
+                fromClient.stream.protocolVersion(version);
+                fromBroker.stream.protocolVersion(version);
             }
+        }
+    }
+
+    /** Reads the client id of the connection's first packet if it is a CONNECT; any first packet ends probing. */
+    private final class ConnectProbe implements MqttStreamDecoder.Listener {
+        @Override
+        public void packet(MqttMessage message, byte[] raw, Instant time) {
+            if (message.payload() instanceof MqttConnectPayload connect) {
+                clientId = connect.clientIdentifier();
+            }
+            probed = true;
+        }
+
+        @Override
+        public void malformed(byte[] raw, String error, Instant time) {
+            probed = true;
+        }
+    }
+
+    /**
+     * The event loop's side of one direction's decoding: copies go to the tap's decoder in arrival order. If the
+     * decoder is too far behind to take them, the direction is given up with one event saying so.
+     */
+    private final class Capture {
+        private final MqttStreamDecoder stream;
+        private boolean abandoned;
+
+        Capture(Emitter emitter) {
+            this.stream = new MqttStreamDecoder(emitter);
+        }
+
+        void capture(byte[] copy, Instant arrived) {
+            if (abandoned) {
+                return;
+            }
+            if (!tap.decoder().offer(copy.length, () -> stream.feed(copy, arrived))) {
+                abandoned = true;
+                tap.decoder().submit(() -> stream.abandon(copy.length, "the tap's decoder fell behind", arrived));
+            }
+        }
+
+        void end() {
+            tap.decoder().submit(stream::end);
         }
     }
 
@@ -191,8 +273,8 @@ final class TappedConnection {
         }
 
         @Override
-        public void packet(MqttMessage message, byte[] raw) {
-            PacketEvent event = PacketEvents.decoded(origin(), message, raw, topicAliases);
+        public void packet(MqttMessage message, byte[] raw, Instant time) {
+            PacketEvent event = PacketEvents.decoded(origin(), message, raw, time, topicAliases);
             if (event.type() == PacketType.CONNECT) {
                 connected(event);
             }
@@ -200,8 +282,8 @@ final class TappedConnection {
         }
 
         @Override
-        public void malformed(byte[] raw, String error) {
-            tap.emit(PacketEvents.malformed(origin(), raw, error));
+        public void malformed(byte[] raw, String error, Instant time) {
+            tap.emit(PacketEvents.malformed(origin(), raw, error, time));
         }
 
         private PacketEvents.Origin origin() {
@@ -218,42 +300,60 @@ final class TappedConnection {
         private final Channel target;
         private final Channel source;
         private long lastDue = System.nanoTime();
+        private boolean unflushed;
 
         Forwarder(Channel target, Channel source) {
             this.target = target;
             this.source = source;
         }
 
+        /** Bytes forwarded at once are flushed when the source's read burst ends: one write for many reads. */
         void forward(ByteBuf bytes) {
-            later(() -> {
-                if (target.isActive()) {
-                    target.writeAndFlush(bytes);
-                    if (!target.isWritable()) {
-                        source.config().setAutoRead(false);
-                    }
-                } else {
-                    ReferenceCountUtil.release(bytes);
-                }
-            });
+            later(() -> write(bytes, false), () -> write(bytes, true));
+        }
+
+        void flush() {
+            if (unflushed) {
+                unflushed = false;
+                target.flush();
+            }
+        }
+
+        private void write(ByteBuf bytes, boolean flushNow) {
+            if (!target.isActive()) {
+                ReferenceCountUtil.release(bytes);
+                return;
+            }
+            if (flushNow) {
+                target.writeAndFlush(bytes);
+            } else {
+                target.write(bytes);
+                unflushed = true;
+            }
+            if (!target.isWritable()) {
+                source.config().setAutoRead(false);
+            }
         }
 
         /** Closes the target once everything before has been written. */
         void close() {
-            later(() -> target.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+            Runnable close = () -> target.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            later(close, close);
         }
 
-        private void later(Runnable action) {
-            long now = System.nanoTime();
-            long due = now + tap.latencyNanos(view());
+        /** Runs {@code now} if nothing is delayed, else {@code delayed} after the latency. */
+        private void later(Runnable now, Runnable delayed) {
+            long start = System.nanoTime();
+            long due = start + tap.latencyNanos(TappedConnection.this);
             if (lastDue - due > 0) {
                 due = lastDue;
             }
-            if (due - now <= 0) {
-                action.run();
+            if (due - start <= 0) {
+                now.run();
                 return;
             }
             lastDue = due;
-            target.eventLoop().schedule(action, due - now, TimeUnit.NANOSECONDS);
+            target.eventLoop().schedule(delayed, due - start, TimeUnit.NANOSECONDS);
         }
     }
 }

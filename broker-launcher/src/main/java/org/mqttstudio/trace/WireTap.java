@@ -28,8 +28,8 @@ import java.util.function.Predicate;
  *
  * <p>Clients connect to the tap's port (the node's port); the tap connects each of them to the broker's internal
  * port and forwards the bytes of both directions untouched. A copy of each direction is decoded (MQTT 3.1, 3.1.1
- * and 5) into {@link PacketEvent}s for the sink. The sink is called on the network threads and must not block:
- * a {@link Recorder} is made for that.
+ * and 5) into {@link PacketEvent}s for the sink, on the tap's decoder thread, in arrival order, a moment (at most
+ * ~1 ms under load) after the bytes went on. The sink must not block: a {@link Recorder} is made for that.
  *
  * <p>Fault injection: {@link #cut} drops matching connections and refuses matching new ones until
  * {@link #restore}; {@link #setLatency} delays both directions of every connection, {@link #delay} those of
@@ -41,6 +41,7 @@ public final class WireTap implements AutoCloseable {
     private final Consumer<PacketEvent> sink;
     private final EventLoopGroup group;
     private final boolean ownGroup;
+    private final TapDecoder decoder;
     private final AtomicLong connectionIds = new AtomicLong();
     private final Map<Long, TappedConnection> connections = new ConcurrentHashMap<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
@@ -75,6 +76,7 @@ public final class WireTap implements AutoCloseable {
         this.sink = builder.sink;
         this.ownGroup = builder.group == null;
         this.group = ownGroup ? new NioEventLoopGroup(1) : builder.group;
+        this.decoder = new TapDecoder(node, TapDecoder.DEFAULT_MAX_QUEUED_BYTES);
     }
 
     /** Starts a tap with its own network thread. */
@@ -101,7 +103,7 @@ public final class WireTap implements AutoCloseable {
             this.upstream = Objects.requireNonNull(upstream, "upstream");
         }
 
-        /** Where events go; called on network threads, must not block. */
+        /** Where events go; called on the tap's decoder thread, must not block. */
         public Builder sink(Consumer<PacketEvent> sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
             return this;
@@ -233,20 +235,34 @@ public final class WireTap implements AutoCloseable {
         if (ownGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
+        decoder.close();
     }
 
-    long latencyNanos(TapConnection connection) {
+    // Both are asked for every read: without cuts or delays they must cost next to nothing.
+    long latencyNanos(TappedConnection connection) {
         long nanos = latencyNanos;
+        if (delays.isEmpty()) {
+            return nanos;
+        }
+        TapConnection view = connection.view();
         for (Delay delay : delays) {
-            if (delay.nanos > nanos && delay.which.test(connection)) {
+            if (delay.nanos > nanos && delay.which.test(view)) {
                 nanos = delay.nanos;
             }
         }
         return nanos;
     }
 
-    boolean isCut(TapConnection connection) {
-        return cuts.stream().anyMatch(cut -> cut.which.test(connection));
+    boolean isCut(TappedConnection connection) {
+        if (cuts.isEmpty()) {
+            return false;
+        }
+        TapConnection view = connection.view();
+        return cuts.stream().anyMatch(cut -> cut.which.test(view));
+    }
+
+    TapDecoder decoder() {
+        return decoder;
     }
 
     void forget(long connectionId) {

@@ -191,7 +191,7 @@ class WireTapTest {
         Mqtt3BlockingClient later = mqtt3("later");
         later.connect();
         later.publishWith().topic("ok").qos(MqttQos.AT_LEAST_ONCE).send();
-        assertThat(has(of("later", PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK))).isTrue();
+        await().atMost(WAIT).until(() -> has(of("later", PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK)));
     }
 
     @Test
