@@ -4,8 +4,8 @@ package org.mqttstudio.bench;
  * How much load the bench makes.
  *
  * @param messages           messages per scenario and broker
- * @param warmup             warm-up messages in all, spread over the brokers before measuring (the load generator's
- *                           JIT needs ~200 000 here, and each broker's its share)
+ * @param warmup             warm-up messages per broker, spread over the scenarios, before measuring (the load
+ *                           generator's JIT needs ~200 000 here, the embedded broker's JVM more)
  * @param payloadBytes       payload size; at least 16 (publisher, sequence number, send time)
  * @param window             how many messages the publishers together may be ahead of the subscriber: below both
  *                           brokers' default queue of 1000 messages per client (HiveMQ's max-queue-size, mosquitto's

@@ -39,18 +39,20 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
         text.append("- load: hivemq-mqtt-client, MQTT 3.1.1, one JVM; ").append(options.messages())
                 .append(" messages per row, ").append(options.payloadBytes()).append("-byte payloads, the publishers")
                 .append(" at most ").append(options.window()).append(" messages ahead of the subscriber in all; ")
-                .append(options.warmup()).append(" warm-up messages first\n");
+                .append(options.warmup()).append(" warm-up messages per broker first\n");
         text.append("- rounds: ").append(options.rounds()).append(", each scenario alternating the brokers; msg/s and")
                 .append(" latency of the round with the median rate, sent/lost/duplicates of all rounds\n");
-        text.append("- latency: publish to receipt, including the wait in that window\n\n");
-        text.append("| scenario | broker | msg/s | p50 ms | p99 ms | sent | lost | duplicates |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        text.append("- latency: publish to receipt, including the wait in that window\n");
+        text.append("- cpu µs/msg: cpu time of the broker's process (all threads; the tapped one's include the tap)")
+                .append(" per message received, median of the rounds\n\n");
+        text.append("| scenario | broker | msg/s | p50 ms | p99 ms | cpu µs/msg | sent | lost | duplicates |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : measurements) {
-            text.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %d | %d | %d |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %d | %d | %d |%n",
                     m.scenario().label(), m.target().label(), m.ratePerSecond(), m.p50Micros() / 1000.0,
-                    m.p99Micros() / 1000.0, m.sent(), m.lost(), m.duplicates()));
+                    m.p99Micros() / 1000.0, m.cpuMicros(), m.sent(), m.lost(), m.duplicates()));
         }
-        text.append("\n| scenario | tap / bare | embedded / mosquitto |\n|---|---:|---:|\n");
+        text.append("\n| scenario | tap / bare | embedded / mosquitto | tap cpu / bare cpu |\n|---|---:|---:|---:|\n");
         int tapMet = 0;
         int tapCount = 0;
         int mosquittoMet = 0;
@@ -59,7 +61,7 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
             Optional<Double> tap = ratio(scenario, BenchTarget.EMBEDDED_TAPPED, BenchTarget.EMBEDDED);
             Optional<Double> versus = ratio(scenario, BenchTarget.EMBEDDED, BenchTarget.MOSQUITTO);
             text.append("| ").append(scenario.label()).append(" | ").append(format(tap)).append(" | ")
-                    .append(format(versus)).append(" |\n");
+                    .append(format(versus)).append(" | ").append(format(cpuRatio(scenario))).append(" |\n");
             if (tap.isPresent()) {
                 tapCount++;
                 tapMet += tap.get() >= TAP_TARGET ? 1 : 0;
@@ -74,6 +76,12 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                 .append(" at QoS 1 and 2 met in ").append(mosquittoMet).append(" of ").append(mosquittoCount)
                 .append(".\n");
         return text.toString();
+    }
+
+    /** How much cpu the tapped broker's process spends per message, relative to the bare one's. */
+    public Optional<Double> cpuRatio(Scenario scenario) {
+        return find(scenario, BenchTarget.EMBEDDED_TAPPED).flatMap(t -> find(scenario, BenchTarget.EMBEDDED)
+                .filter(b -> b.cpuMicros() > 0 && t.cpuMicros() > 0).map(b -> t.cpuMicros() / b.cpuMicros()));
     }
 
     private static String format(Optional<Double> ratio) {

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,11 @@ final class BrokerUnderTest implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The cpu time the broker's process used so far (user and system, all its threads). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static BrokerUnderTest startEmbedded(BenchTarget target, Path folder, Pinning pinning)

@@ -65,7 +65,7 @@ final class LoadGenerator {
             double seconds = Math.max(1, receipts.lastReceiptNanos() - start) / 1e9;
             return new Measurement(target, scenario, sent.get(), received, sent.get() - received,
                     receipts.duplicates(), received / seconds, receipts.latencyPercentileMicros(50),
-                    receipts.latencyPercentileMicros(99));
+                    receipts.latencyPercentileMicros(99), 0);
         } finally {
             List<CompletableFuture<Void>> disconnects = new ArrayList<>();
             for (Mqtt3AsyncClient client : publishers) {

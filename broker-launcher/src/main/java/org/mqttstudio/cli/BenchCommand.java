@@ -26,8 +26,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Messages per scenario and broker (default: ${DEFAULT-VALUE}).")
     int messages;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200000",
-            description = "Warm-up messages in all, before measuring (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300000",
+            description = "Warm-up messages per broker, over all scenarios, before measuring "
+                    + "(default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--payload", paramLabel = "BYTES", defaultValue = "32",
