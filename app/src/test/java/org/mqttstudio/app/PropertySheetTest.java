@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -193,6 +198,41 @@ class PropertySheetTest {
         assertThat(window.topology().bridge("bridge1_central").orElseThrow().rules()).hasSize(2);
         robot.clickOn("#prop-rules-1-remove");
         assertThat(window.topology().bridge("bridge1_central").orElseThrow().rules()).hasSize(1);
+    }
+
+    @Test
+    void theBridgesRemotePasswordIsMaskedAndSavedAsOneUndoableEdit(FxRobot robot) {
+        robot.interact(() -> window.document().select(Set.of("bridge1_central")));
+        TextField password = robot.lookup("#prop-remote-password").queryAs(TextField.class);
+        assertThat(password).isInstanceOf(PasswordField.class);
+        Topology before = window.topology();
+        assertThat(before.bridge("bridge1_central").orElseThrow().remotePassword()).isNull();
+
+        robot.interact(() -> robot.lookup("#properties .properties-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn(password).write("br1dge-pw");
+        assertThat(shownTexts(password)).contains("\u25cf".repeat(9)).noneMatch(t -> t.contains("br1dge-pw"));
+        assertThat(window.topology()).isEqualTo(before); // typing alone writes nothing
+        robot.type(KeyCode.ENTER);
+
+        assertThat(window.topology().bridge("bridge1_central").orElseThrow().remotePassword()).isEqualTo("br1dge-pw");
+        assertThat(new TopologyJson().write(window.topology())).contains("br1dge-pw"); // mosquitto needs it in clear
+        robot.interact(() -> assertThat(window.document().undo()).isTrue());
+        assertThat(window.topology()).isEqualTo(before);
+        assertThat(password.getText()).isEmpty();
+        assertThat(window.document().canUndoProperty().get()).isFalse();
+    }
+
+    /** The strings the control's skin draws, which is what is on screen. */
+    private static List<String> shownTexts(Parent control) {
+        List<String> texts = new ArrayList<>();
+        for (Node child : control.getChildrenUnmodifiable()) {
+            if (child instanceof Text text) {
+                texts.add(text.getText());
+            } else if (child instanceof Parent parent) {
+                texts.addAll(shownTexts(parent));
+            }
+        }
+        return texts;
     }
 
     @Test

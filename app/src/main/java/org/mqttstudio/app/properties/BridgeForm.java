@@ -44,7 +44,7 @@ final class BridgeForm extends ElementForm<Bridge> {
                 set("localClientId"));
         onRefresh(b -> localId.setPromptText(ClientIds.localForDisplay(RecordCopy.with(b, "localClientId", null))));
         text("remote-username", "Remote username", Parsers.optional(), Bridge::remoteUsername, set("remoteUsername"));
-        text("remote-password", "Remote password", Parsers.optional(), Bridge::remotePassword, set("remotePassword"));
+        secret("remote-password", "Remote password", Bridge::remotePassword, set("remotePassword"));
         choice("protocol", "Protocol version", List.of(BridgeProtocol.values()), BridgeProtocol::word,
                 Bridge::protocolVersion, set("protocolVersion"));
         text("keepalive", "Keepalive (s)", Parsers.atLeast(0, "keepalive"), String::valueOf, Bridge::keepalive,

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 
 /** A column of a {@link RowsEditor}: makes the cell for one row. */
@@ -31,7 +32,7 @@ interface Column<R> {
             public Cell<R> cell(String id, Function<R, Optional<String>> commit, Consumer<String> problems) {
                 return new Cell<>() {
                     private R row;
-                    private final TextEditor<T> editor = new TextEditor<>(parser, format,
+                    private final TextEditor<T> editor = new TextEditor<>(new TextField(), parser, format,
                             value -> commit.apply(write.apply(row, value)), problems);
 
                     {

@@ -13,6 +13,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -120,19 +121,32 @@ abstract class ElementForm<E extends Record> {
 
     TextField text(String key, String label, Parser<String> parser, Function<E, String> read,
             BiFunction<E, String, E> write) {
-        return text(key, label, parser, s -> s == null ? "" : s, read, write);
+        return text(key, label, parser, ElementForm::orEmpty, read, write);
     }
 
     <T> TextField text(String key, String label, Parser<T> parser, Function<T, String> format, Function<E, T> read,
             BiFunction<E, T, E> write) {
+        return textIn(new TextField(), key, label, parser, format, read, write);
+    }
+
+    /**
+     * A text field that masks what it shows, e.g. a password the model must keep in clear (mosquitto's
+     * bridge configuration needs it so). Any text is valid; empty means not set (null).
+     */
+    void secret(String key, String label, Function<E, String> read, BiFunction<E, String, E> write) {
+        textIn(new PasswordField(), key, label, Parsers.optional(), ElementForm::orEmpty, read, write);
+    }
+
+    private <T> TextField textIn(TextField field, String key, String label, Parser<T> parser,
+            Function<T, String> format, Function<E, T> read, BiFunction<E, T, E> write) {
         Label message = FieldMessage.label();
-        TextEditor<T> editor = new TextEditor<>(parser, format,
+        TextEditor<T> editor = new TextEditor<>(field, parser, format,
                 value -> change(what(label), e -> write.apply(e, value)),
                 reason -> FieldMessage.show(message, reason));
-        editor.field().setId("prop-" + key);
+        field.setId("prop-" + key);
         onRefresh(e -> editor.show(read.apply(e)));
-        field(label, new VBox(2, editor.field(), message));
-        return editor.field();
+        field(label, new VBox(2, field, message));
+        return field;
     }
 
     void toggle(String key, String label, Function<E, Boolean> read, BiFunction<E, Boolean, E> write) {
@@ -165,6 +179,10 @@ abstract class ElementForm<E extends Record> {
         title.getStyleClass().add("property-label");
         grid.add(title, 0, row++, 2, 1);
         grid.add(editor.node(), 0, row++, 2, 1);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String what(String label) {

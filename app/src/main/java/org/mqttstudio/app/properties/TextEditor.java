@@ -10,15 +10,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 /**
- * A text field for one value: validated as the user types (an invalid text gets the
- * {@code :invalid} pseudo-class and its reason is reported), committed on Enter or when focus
- * leaves, so typing a word is one edit; Escape puts the model's value back. An invalid text is
- * never committed.
+ * A text field (or a {@link javafx.scene.control.PasswordField}, which masks what it shows) for
+ * one value: validated as the user types (an invalid text gets the {@code :invalid} pseudo-class
+ * and its reason is reported), committed on Enter or when focus leaves, so typing a word is one
+ * edit; Escape puts the model's value back. An invalid text is never committed.
  */
 final class TextEditor<T> {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    private final TextField field = new TextField();
+    private final TextField field;
     private final Parser<T> parser;
     private final Function<T, String> format;
     private final Function<T, Optional<String>> commit;
@@ -26,11 +26,13 @@ final class TextEditor<T> {
     private T shown;
 
     /**
+     * @param field the control to drive, new and empty
      * @param commit writes a valid value to the model; returns the model's reason if it refuses it
      * @param problems told the reason the text is invalid, or null once it is valid again
      */
-    TextEditor(Parser<T> parser, Function<T, String> format, Function<T, Optional<String>> commit,
+    TextEditor(TextField field, Parser<T> parser, Function<T, String> format, Function<T, Optional<String>> commit,
             Consumer<String> problems) {
+        this.field = field;
         this.parser = parser;
         this.format = format;
         this.commit = commit;
