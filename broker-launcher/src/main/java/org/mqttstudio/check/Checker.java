@@ -15,7 +15,7 @@ import org.mqttstudio.topology.Topology;
 public final class Checker {
     private static final List<Check> CHECKS = List.of(new TopicChecks(), new BridgeRuleChecks(), new BridgeChecks(),
             new ClientIdChecks(), new ListenerChecks(), new SharedFileChecks(), new ClientChecks(),
-            new RouteChecks(), new QosChecks());
+            new RouteChecks(), new QosChecks(), new EmbeddedLimitChecks());
 
     public Checker() {
     }

@@ -107,7 +107,8 @@ public final class EmbeddedBroker {
                         .withConfigurationFolder(folder.resolve("conf"))
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
-                        .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds))
+                        .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds,
+                                node.limits().effectiveMaxQos()))
                         .withoutLoggingBootstrap()
                         .build();
                 hivemq.start().join();
@@ -168,7 +169,8 @@ public final class EmbeddedBroker {
             Files.createDirectories(config.getParent());
             Files.createDirectories(folder.resolve("data"));
             Files.createDirectories(folder.resolve("extensions"));
-            Files.writeString(config, HiveMqConfig.xml(ports, node.persistence().enabled()), StandardCharsets.UTF_8);
+            Files.writeString(config, HiveMqConfig.xml(ports, node.persistence().enabled(), node.limits()),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw failure("cannot write " + config + " (" + e.getMessage() + ")", e);
         }

@@ -5,11 +5,15 @@ import java.util.Optional;
 
 /**
  * Where the embedded runtime (HiveMQ CE) and mosquitto 2.0.11 behave differently, each within
- * MQTT 3.1.1, measured side by side (MqttBehaviourTest). The Studio shows these to the student so
- * that a run on the embedded runtime is not mistaken for mosquitto's exact behaviour. Everything not
- * listed here was measured to be the same: retained messages, wills, zero-length client ids,
- * offline queueing (QoS 1 and 2 only), overlapping subscriptions (one copy at the highest QoS),
- * redelivery with DUP, {@code #} not matching {@code $} topics, unsubscribe.
+ * MQTT 3.1.1, measured side by side (MqttBehaviourTest, BrokerLimitsTest). The Studio shows these to
+ * the student so that a run on the embedded runtime is not mistaken for mosquitto's exact behaviour.
+ * Everything not listed here was measured to be the same: retained messages, wills, zero-length
+ * client ids, offline queueing (QoS 1 and 2 only), overlapping subscriptions (one copy at the highest
+ * QoS), redelivery with DUP, {@code #} not matching {@code $} topics, unsubscribe; and the broker
+ * limits: max_qos (granted and delivered QoS, a publisher above it disconnected), retain_available
+ * false (a retained publish disconnects its client), max_queued_messages for a disconnected session
+ * (the oldest kept), and what an MQTT 5 CONNACK announces (Maximum QoS, Retain Available, Receive
+ * Maximum = max_inflight_messages).
  */
 public final class KnownDifferences {
     /** One difference: what it is about, what mosquitto does, what the embedded broker does. */
@@ -20,6 +24,8 @@ public final class KnownDifferences {
     public static final String SYS_STATUS = "broker status topics ($SYS/broker/...)";
     public static final String KEEPALIVE = "keep-alive timeout";
     public static final String IN_FLIGHT = "unacknowledged QoS 1/2 messages to a subscriber";
+    public static final String QUEUE_CONNECTED = "max_queued_messages for a connected subscriber";
+    public static final String QUEUE_QOS0 = "queue_qos0_messages true";
 
     /** Every known difference, in the order the Studio lists them. */
     public static final List<Difference> ALL = List.of(
@@ -38,8 +44,20 @@ public final class KnownDifferences {
             new Difference(IN_FLIGHT,
                     "sends up to max_inflight_messages (default 20) before the first PUBACK/PUBREC comes back",
                     "holds queued messages back until earlier ones are acknowledged (measured: one or two of "
-                            + "six sent first, depending on timing); nothing is lost, the trace just shows "
-                            + "PUBLISH/PUBACK pairs one after the other"));
+                            + "six sent first, depending on timing, whatever max_inflight_messages says); nothing "
+                            + "is lost, the trace just shows PUBLISH/PUBACK pairs one after the other. "
+                            + "max_inflight_messages only sets the Receive Maximum told to MQTT 5 clients, as "
+                            + "mosquitto does"),
+            new Difference(QUEUE_CONNECTED,
+                    "counts only the messages waiting behind those in flight: a subscriber that does not "
+                            + "acknowledge holds max_inflight_messages + max_queued_messages (measured 5 + 3 of 10) "
+                            + "before new ones are dropped",
+                    "counts the messages in flight too: such a subscriber holds max_queued_messages in all "
+                            + "(measured 3 of 10). A disconnected session keeps max_queued_messages on both"),
+            new Difference(QUEUE_QOS0,
+                    "queues QoS 0 messages for a disconnected persistent session, like QoS 1 and 2",
+                    "never queues QoS 0 messages for a disconnected client: they are dropped as with "
+                            + "queue_qos0_messages false (HiveMQ has no such setting)"));
 
     private KnownDifferences() {
     }

@@ -12,24 +12,28 @@ import java.util.Set;
 
 /**
  * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients, treats
- * the given bridge clients as mosquitto treats {@code try_private} bridges and keeps '$' topics
- * away from wildcard-first filters ({@link DollarTopicDelivery}).
+ * the given bridge clients as mosquitto treats {@code try_private} bridges, keeps '$' topics
+ * away from wildcard-first filters ({@link DollarTopicDelivery}) and grants subscriptions at most
+ * the broker's max_qos ({@link MaxQosSubscriptions}).
  */
 final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
+    private final int maxQos;
 
-    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds) {
+    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos) {
         this.security = security;
         this.bridgeClientIds = bridgeClientIds;
+        this.maxQos = maxQos;
     }
 
-    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds) {
+    /** @param maxQos the broker's effective max_qos (2: no cap) */
+    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security, bridgeClientIds))
+                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos))
                 .build();
     }
 
@@ -51,6 +55,7 @@ final class SecurityExtension implements ExtensionMain {
         }
         PrivateBridgeSubscriptions bridgeSubscriptions = new PrivateBridgeSubscriptions();
         DollarTopicDelivery dollarTopics = new DollarTopicDelivery(Services.subscriptionStore());
+        MaxQosSubscriptions maxQosSubscriptions = maxQos < 2 ? new MaxQosSubscriptions(maxQos) : null;
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
             // on every client of every broker, open ones too: any client may publish to '$' topics
             // (EmbeddedBroker). The price: each outbound PUBLISH now hops through HiveMQ's extension
@@ -64,6 +69,9 @@ final class SecurityExtension implements ExtensionMain {
             }
             if (bridgeClientIds.contains(initializerInput.getClientInformation().getClientId())) {
                 client.addSubscribeInboundInterceptor(bridgeSubscriptions);
+            }
+            if (maxQosSubscriptions != null) {
+                client.addSubscribeInboundInterceptor(maxQosSubscriptions);
             }
         });
     }

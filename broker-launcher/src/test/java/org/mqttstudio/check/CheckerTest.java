@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mqttstudio.routing.TopologyBuilder;
 import org.mqttstudio.topology.AclAccess;
 import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.BrokerLimits;
 import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.Samples;
 import org.mqttstudio.topology.StartType;
@@ -158,6 +159,9 @@ class CheckerTest {
                 pitfall("qos-downgrade", Severity.INFO, "bridge rule lowers QoS nobody asked for",
                         ab(out("#", 0)).pub("p", "a", "t", 2).sub("s", "b", "t", 0),
                         ab(out("#", 2)).pub("p", "a", "t", 2).sub("s", "b", "t", 0)),
+                pitfall("embedded-limit", Severity.INFO, "limits the embedded runtime applies differently",
+                        topology().broker("a", limits(new BrokerLimits(null, 5, 3, true, null))),
+                        topology().broker("a", limits(new BrokerLimits(1, null, null, false, false)))),
                 pitfall("payload-template", Severity.ERROR, "unknown placeholder",
                         one().pub("p", "a", "t", 0, payload("n: {rand:5}")), one().pub("p", "a", "t", 0, payload("n: {rand:1:5}"))),
                 pitfall("client-cannot-connect", Severity.ERROR, "anonymous client on a closed broker",
@@ -166,6 +170,11 @@ class CheckerTest {
                 pitfall("client-acl-denied", Severity.WARNING, "ACL forbids the publisher's topic",
                         topology().broker("a", acl(userRule(null, AclAccess.READ, "#"))).pub("p", "a", "t", 0),
                         topology().broker("a", acl(userRule(null, AclAccess.READWRITE, "#"))).pub("p", "a", "t", 0)));
+    }
+
+    private static UnaryOperator<Broker> limits(BrokerLimits limits) {
+        return b -> new Broker(b.id(), b.name(), b.host(), b.listeners(), b.allowAnonymous(), b.users(), b.acl(),
+                b.persistence(), b.logging(), limits, null, null);
     }
 
     @ParameterizedTest(name = "{0}: {2}")

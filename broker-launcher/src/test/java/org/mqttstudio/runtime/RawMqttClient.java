@@ -124,10 +124,19 @@ final class RawMqttClient implements AutoCloseable {
 
     /** Publishes at QoS 0 (fire and forget). */
     void publish(String topic, String payload) {
+        publish(topic, payload, 0, false);
+    }
+
+    /** Sends a PUBLISH and does not wait for its acknowledgement (read it with {@link #next}). */
+    void publish(String topic, String payload, int qos, boolean retain) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, topic);
+        if (qos > 0) {
+            int id = nextPacketId++;
+            body.writeBytes(new byte[] {(byte) (id >> 8), (byte) id});
+        }
         body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
-        send(PUBLISH << 4, body);
+        send(PUBLISH << 4 | qos << 1 | (retain ? 1 : 0), body);
     }
 
     void puback(int packetId) {
