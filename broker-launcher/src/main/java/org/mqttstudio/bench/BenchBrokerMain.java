@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.mqttstudio.runtime.BrokerSecurity;
 import org.mqttstudio.runtime.BrokerStartException;
 import org.mqttstudio.runtime.EmbeddedBroker;
@@ -32,7 +33,9 @@ public final class BenchBrokerMain {
         }
         Broker node = Broker.simple("bench", "bench", 1883, true, Position.ORIGIN);
         Listener listener = node.listeners().get(0);
-        EmbeddedBroker broker = new EmbeddedBroker(node, Path.of(args[1]), Map.of(listener, 0), BrokerSecurity.OPEN);
+        // as the Studio runs a broker of a topology that publishes no '$' topic on it
+        EmbeddedBroker broker = new EmbeddedBroker(node, Path.of(args[1]), Map.of(listener, 0), BrokerSecurity.OPEN,
+                Set.of(), false);
         try {
             broker.start();
         } catch (BrokerStartException e) {

@@ -9,7 +9,11 @@ import com.hivemq.extension.sdk.api.services.subscription.SubscriptionStore;
 import com.hivemq.extension.sdk.api.services.subscription.TopicSubscription;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.mqttstudio.mqtt.Topics;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.BridgeRule;
+import org.mqttstudio.topology.Topology;
 
 /**
  * Puts back MQTT-4.7.2-1 (a filter starting with a wildcard never matches a topic starting with
@@ -27,6 +31,31 @@ final class DollarTopicDelivery implements PublishOutboundInterceptor {
 
     DollarTopicDelivery(SubscriptionStore subscriptions) {
         this.subscriptions = subscriptions;
+    }
+
+    /**
+     * Whether the topology publishes '$' topics on this broker: a bridge with notifications starts or ends here,
+     * a bridge here carries '$' topics by a rule, or a publisher here writes one. Only such a broker needs this
+     * interceptor, whose price is a hop through HiveMQ's extension executor for every outgoing PUBLISH (measured:
+     * half the rate at QoS 1); elsewhere only a client from outside the topology could publish a '$' topic
+     * ({@link KnownDifferences#DOLLAR_FILTER}).
+     */
+    static boolean neededOn(Topology topology, String brokerId) {
+        boolean bridged = Stream.concat(topology.bridgesFrom(brokerId).stream(), topology.bridgesTo(brokerId).stream())
+                .anyMatch(bridge -> notifiesOnDollarTopic(bridge) || bridge.rules().stream()
+                        .anyMatch(DollarTopicDelivery::carriesDollarTopics));
+        return bridged || topology.publishersOn(brokerId).stream().anyMatch(p -> p.topic().startsWith("$"));
+    }
+
+    /** The default notification topic is under $SYS; a chosen one may be anywhere. */
+    private static boolean notifiesOnDollarTopic(Bridge bridge) {
+        String topic = bridge.notificationTopic();
+        return bridge.notifications() && (topic == null || topic.startsWith("$"));
+    }
+
+    private static boolean carriesDollarTopics(BridgeRule rule) {
+        return Stream.of(rule.pattern(), rule.localPrefix(), rule.remotePrefix())
+                .anyMatch(part -> part != null && part.startsWith("$"));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class KnownDifferences {
     public static final String IN_FLIGHT = "unacknowledged QoS 1/2 messages to a subscriber";
     public static final String QUEUE_CONNECTED = "max_queued_messages for a connected subscriber";
     public static final String QUEUE_QOS0 = "queue_qos0_messages true";
+    public static final String DOLLAR_FILTER = "'#' and '+' subscriptions and an outside client's $ topic";
 
     /** Every known difference, in the order the Studio lists them. */
     public static final List<Difference> ALL = List.of(
@@ -57,7 +58,13 @@ public final class KnownDifferences {
             new Difference(QUEUE_QOS0,
                     "queues QoS 0 messages for a disconnected persistent session, like QoS 1 and 2",
                     "never queues QoS 0 messages for a disconnected client: they are dropped as with "
-                            + "queue_qos0_messages false (HiveMQ has no such setting)"));
+                            + "queue_qos0_messages false (HiveMQ has no such setting)"),
+            new Difference(DOLLAR_FILTER,
+                    "never matches a '#' or '+...' filter against a topic starting with $ (MQTT-4.7.2-1)",
+                    "keeps that rule on a broker where the topology publishes $ topics (a bridge with "
+                            + "notifications, a bridge rule or publisher on a $ topic); on any other broker it "
+                            + "skips the check, which halves its rate, so a $ topic published there by a client "
+                            + "from outside the topology also reaches '#' subscribers"));
 
     private KnownDifferences() {
     }

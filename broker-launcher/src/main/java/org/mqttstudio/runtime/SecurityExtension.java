@@ -20,20 +20,27 @@ final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
     private final int maxQos;
+    private final boolean dollarTopics;
 
-    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos) {
+    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
+                              boolean dollarTopics) {
         this.security = security;
         this.bridgeClientIds = bridgeClientIds;
         this.maxQos = maxQos;
+        this.dollarTopics = dollarTopics;
     }
 
-    /** @param maxQos the broker's effective max_qos (2: no cap) */
-    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos) {
+    /**
+     * @param maxQos       the broker's effective max_qos (2: no cap)
+     * @param dollarTopics whether '$' topics are published on this broker ({@link DollarTopicDelivery#neededOn})
+     */
+    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
+                                      boolean dollarTopics) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos))
+                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, dollarTopics))
                 .build();
     }
 
@@ -54,14 +61,15 @@ final class SecurityExtension implements ExtensionMain {
             Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
         }
         PrivateBridgeSubscriptions bridgeSubscriptions = new PrivateBridgeSubscriptions();
-        DollarTopicDelivery dollarTopics = new DollarTopicDelivery(Services.subscriptionStore());
+        DollarTopicDelivery dollarTopicDelivery = new DollarTopicDelivery(Services.subscriptionStore());
         MaxQosSubscriptions maxQosSubscriptions = maxQos < 2 ? new MaxQosSubscriptions(maxQos) : null;
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
-            // on every client of every broker, open ones too: any client may publish to '$' topics
-            // (EmbeddedBroker). The price: each outbound PUBLISH now hops through HiveMQ's extension
-            // executor (an ordinary topic stops at one startsWith check there); a '$' one also reads
-            // the recipient's subscriptions.
-            client.addPublishOutboundInterceptor(dollarTopics);
+            // on every client of a broker where '$' topics are published, open ones too (EmbeddedBroker).
+            // The price: each outbound PUBLISH then hops through HiveMQ's extension executor (an ordinary
+            // topic stops at one startsWith check there); a '$' one also reads the recipient's subscriptions.
+            if (dollarTopics) {
+                client.addPublishOutboundInterceptor(dollarTopicDelivery);
+            }
             if (!open) {
                 ClientAccess access = ClientAccess.of(security, initializerInput);
                 client.addPublishInboundInterceptor(access);

@@ -234,7 +234,8 @@ public final class TopologyRunner implements AutoCloseable {
                 ? new MosquittoBroker(topology, slot.node, runDir, slot.internalPorts, plan)
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, runDir, slot.internalPorts,
                         ModelSecurity.of(slot.node),
-                        BridgeConnection.privateClientIds(topology, slot.node.id(), options.hostname())));
+                        BridgeConnection.privateClientIds(topology, slot.node.id(), options.hostname()),
+                        DollarTopicDelivery.neededOn(topology, slot.node.id())));
     }
 
     private void startInstance(BrokerSlot slot) {
