@@ -236,6 +236,18 @@ class RouterTest {
     }
 
     @Test
+    void aPublisherAboveItsBrokersMaxQosIsDisconnectedAndReachesNobody() {
+        Topology above = topology().broker("a", maxQos(1)).pub("p", "a", "t", 2).sub("s", "a", "t", 2).build();
+        Topology within = topology().broker("a", maxQos(1)).pub("p", "a", "t", 1).sub("s", "a", "t", 2).build();
+
+        RouteTable table = router.routes(above);
+        assertThat(table.routes()).isEmpty();
+        assertThat(table.unheard()).singleElement().satisfies(u -> assertThat(u.reason())
+                .contains("p publishes at QoS 2 but a has max_qos 1: it disconnects an MQTT 3.1.1 client"));
+        assertThat(router.routes(within).routes()).singleElement().satisfies(r -> assertThat(r.qos()).isEqualTo(1));
+    }
+
+    @Test
     void unreachedSubscriberNamesTheRuleThatStopsTheTopic() {
         Topology t = topology().broker("b2").broker("b3").broker("central")
                 .bridge("bridge2_bridge3", "b2", "b3", out("srv/#", 2))
