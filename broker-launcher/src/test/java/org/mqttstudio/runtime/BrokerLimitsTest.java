@@ -2,38 +2,31 @@ package org.mqttstudio.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mqttstudio.runtime.RawMqttClient.PUBLISH;
+import static org.mqttstudio.runtime.TwoRuntimes.payloads;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckRestrictions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.mqttstudio.mosquitto.MosquittoConfWriter;
-import org.mqttstudio.mosquitto.MosquittoProcesses;
-import org.mqttstudio.mosquitto.PortMap;
 import org.mqttstudio.runtime.RawMqttClient.Packet;
+import org.mqttstudio.runtime.TwoRuntimes.Runtime;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.BrokerLimits;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Logging;
 import org.mqttstudio.topology.Position;
 import org.mqttstudio.topology.Protocol;
-import org.mqttstudio.topology.Topology;
 
 /**
  * One broker node with every {@link BrokerLimits} set, run on the embedded runtime and exported to a
- * real mosquitto 2.0.11 ({@link MosquittoConfWriter}), each test against both with MQTT 3.1.1
+ * real mosquitto 2.0.11 ({@link org.mqttstudio.mosquitto.MosquittoConfWriter}), each test against both with MQTT 3.1.1
  * clients unless it says otherwise. Where they differ each runtime's behaviour is asserted and
  * {@link KnownDifferences} must say so.
  */
@@ -44,54 +37,14 @@ class BrokerLimitsTest {
             List.of(new Listener(1883, Protocol.MQTT, "127.0.0.1")), true, null, null, null,
             new Logging(List.of("stderr"), List.of(), null), LIMITS, null, Position.ORIGIN);
 
-    enum Runtime { MOSQUITTO, EMBEDDED }
-
-    private final MosquittoProcesses mosquitto = new MosquittoProcesses();
-    private final AtomicInteger names = new AtomicInteger();
-    private RunningBrokers embedded;
-    private int mosquittoPort;
-    private int embeddedPort;
-
-    @BeforeAll
-    void startBrokers() throws IOException, BrokerStartException {
-        mosquittoPort = MosquittoProcesses.freePorts(1);
-        Topology topology = Topology.of("limits", List.of(NODE), List.of(), List.of(), List.of(), List.of());
-        String conf = new MosquittoConfWriter().write(topology, NODE, PortMap.offset(mosquittoPort - 1883));
-        mosquitto.start("mosquitto", Files.writeString(mosquitto.folder().resolve("mosquitto.conf"), conf),
-                mosquittoPort);
-        embedded = new RunningBrokers(mosquitto.folder().resolve("embedded"));
-        embeddedPort = RunningBrokers.mqttPort(embedded.start(NODE, BrokerSecurity.OPEN));
-    }
-
-    @AfterAll
-    void stopBrokers() throws Exception {
-        if (embedded != null) {
-            embedded.close();
-        }
-        mosquitto.close();
-    }
-
-    private int port(Runtime runtime) {
-        return runtime == Runtime.MOSQUITTO ? mosquittoPort : embeddedPort;
-    }
-
-    private String unique(String name) {
-        return "limits/" + name + "-" + names.incrementAndGet();
-    }
-
-    private String clientId(String name) {
-        return unique(name).replace('/', '-');
-    }
-
-    private static List<String> payloads(List<Packet> packets) {
-        return packets.stream().map(Packet::payload).toList();
-    }
+    @RegisterExtension
+    static final TwoRuntimes BROKERS = new TwoRuntimes(NODE, "limits");
 
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void mqtt5ClientsAreToldTheLimitsInTheConnack(Runtime runtime) {
-        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(clientId("v5"))
-                .serverHost("127.0.0.1").serverPort(port(runtime)).buildBlocking();
+        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(BROKERS.clientId("v5"))
+                .serverHost("127.0.0.1").serverPort(BROKERS.port(runtime)).buildBlocking();
         Mqtt5ConnAckRestrictions restrictions = client.connect().getRestrictions();
         client.disconnect();
         assertThat(restrictions.getMaximumQos()).as("max_qos").isEqualTo(MqttQos.AT_LEAST_ONCE);
@@ -102,9 +55,9 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void maxQosGrantsAndDeliversAtMostItsQos(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("maxqos");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sub"), true);
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("maxqos");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("sub"), true);
                 TestClient publisher = TestClient.connect(port)) {
             assertThat(subscriber.subscribe(topic, 2)).as("granted QoS").isEqualTo(1);
             publisher.publish(topic, "one", 1);
@@ -116,8 +69,8 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void publishingAboveMaxQosDisconnectsAndIsDropped(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("above");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("above");
         assertThat(dropsPublisher(port, topic, 2, false)).as("publisher disconnected").isTrue();
     }
 
@@ -125,10 +78,10 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void retainedPublishDisconnectsWhenRetainIsNotAvailable(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("retain");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("retain");
         assertThat(dropsPublisher(port, topic, 1, true)).as("publisher disconnected").isTrue();
-        try (RawMqttClient late = RawMqttClient.connect(port, clientId("late"), true);
+        try (RawMqttClient late = RawMqttClient.connect(port, BROKERS.clientId("late"), true);
                 TestClient publisher = TestClient.connect(port)) {
             late.subscribe(topic, 1);
             late.subscribe(topic + "/marker", 1);
@@ -142,11 +95,11 @@ class BrokerLimitsTest {
      * must not get the message either (a marker published afterwards arrives alone).
      */
     private boolean dropsPublisher(int port, String topic, int qos, boolean retain) {
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sub"), true)) {
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("sub"), true)) {
             subscriber.subscribe(topic, 1);
             subscriber.subscribe(topic + "/marker", 1);
             boolean closed;
-            try (RawMqttClient publisher = RawMqttClient.connect(port, clientId("pub"), true)) {
+            try (RawMqttClient publisher = RawMqttClient.connect(port, BROKERS.clientId("pub"), true)) {
                 publisher.publish(topic, "refused", qos, retain);
                 closed = publisher.closedWithin(Duration.ofSeconds(2));
             }
@@ -161,8 +114,8 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void offlineSessionKeepsAtMostMaxQueuedMessages(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("queue");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("queue");
         assertThat(queuedWhileOffline(port, topic, List.of("m1", "m2", "m3", "m4", "m5"), 1))
                 .as("the oldest kept, later ones dropped").containsExactly("m1", "m2", "m3");
     }
@@ -170,8 +123,8 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void qos0ForAnOfflineSession(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("qos0");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("qos0");
         List<String> kept = queuedWhileOffline(port, topic, List.of("zero"), 0);
         assertThat(kept).as(KnownDifferences.QUEUE_QOS0)
                 .isEqualTo(runtime == Runtime.MOSQUITTO ? List.of("zero") : List.of());
@@ -184,7 +137,7 @@ class BrokerLimitsTest {
      * full on return would drop that).
      */
     private List<String> queuedWhileOffline(int port, String topic, List<String> payloads, int qos) {
-        String clientId = clientId("offline");
+        String clientId = BROKERS.clientId("offline");
         try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false)) {
             subscriber.subscribe(topic, 1);
             subscriber.disconnect();
@@ -203,9 +156,9 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void connectedSubscriberThatDoesNotAcknowledge(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("slow");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("slow"), true);
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("slow");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("slow"), true);
                 TestClient publisher = TestClient.connect(port)) {
             subscriber.subscribe(topic, 1);
             for (int n = 1; n <= 10; n++) {
@@ -236,9 +189,9 @@ class BrokerLimitsTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void maxInflightMessagesToASubscriber(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("inflight");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("inflight"), true);
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("inflight");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("inflight"), true);
                 TestClient publisher = TestClient.connect(port)) {
             subscriber.subscribe(topic, 1);
             List<String> all = List.of("m1", "m2", "m3", "m4", "m5");

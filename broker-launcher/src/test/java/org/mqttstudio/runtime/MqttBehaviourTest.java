@@ -3,27 +3,27 @@ package org.mqttstudio.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mqttstudio.runtime.RawMqttClient.PUBLISH;
+import static org.mqttstudio.runtime.TwoRuntimes.payloads;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.runtime.RawMqttClient.Packet;
 import org.mqttstudio.runtime.RawMqttClient.Will;
+import org.mqttstudio.runtime.TwoRuntimes.Runtime;
 import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.BrokerLimits;
+import org.mqttstudio.topology.Listener;
+import org.mqttstudio.topology.Logging;
 import org.mqttstudio.topology.Position;
+import org.mqttstudio.topology.Protocol;
 
 /**
  * MQTT 3.1.1 broker behaviour of the embedded runtime (HiveMQ CE, {@link BrokerSecurity#OPEN})
@@ -34,61 +34,23 @@ import org.mqttstudio.topology.Position;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MqttBehaviourTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Broker NODE = new Broker("behaviour", null, null,
+            List.of(new Listener(1883, Protocol.MQTT, "127.0.0.1")), true, null, null, null,
+            new Logging(List.of("stderr"), List.of(), null), BrokerLimits.DEFAULT, null, Position.ORIGIN);
 
-    enum Runtime { MOSQUITTO, EMBEDDED }
-
-    private final MosquittoProcesses mosquitto = new MosquittoProcesses();
-    private final AtomicInteger names = new AtomicInteger();
-    private RunningBrokers embedded;
-    private int mosquittoPort;
-    private int embeddedPort;
-
-    @BeforeAll
-    void startBrokers() throws IOException, BrokerStartException {
-        mosquittoPort = MosquittoProcesses.freePorts(1);
-        Path conf = Files.writeString(mosquitto.folder().resolve("mosquitto.conf"),
-                "listener " + mosquittoPort + " 127.0.0.1\nallow_anonymous true\nlog_dest stderr\n");
-        mosquitto.start("mosquitto", conf, mosquittoPort);
-        embedded = new RunningBrokers(mosquitto.folder().resolve("embedded"));
-        embeddedPort = RunningBrokers.mqttPort(embedded.start(
-                Broker.simple("embedded", null, 1883, true, Position.ORIGIN), BrokerSecurity.OPEN));
-    }
-
-    @AfterAll
-    void stopBrokers() throws Exception {
-        if (embedded != null) {
-            embedded.close();
-        }
-        mosquitto.close();
-    }
-
-    private int port(Runtime runtime) {
-        return runtime == Runtime.MOSQUITTO ? mosquittoPort : embeddedPort;
-    }
-
-    /** A topic or client id used by one test only: the brokers live for the whole class. */
-    private String unique(String name) {
-        return "behaviour/" + name + "-" + names.incrementAndGet();
-    }
-
-    private String clientId(String name) {
-        return unique(name).replace('/', '-');
-    }
-
-    private static List<String> payloads(List<Packet> packets) {
-        return packets.stream().map(Packet::payload).toList();
-    }
+    @RegisterExtension
+    static final TwoRuntimes BROKERS = new TwoRuntimes(NODE, "behaviour");
 
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void retainedMessagesAreReplacedClearedAndSentWithTheRetainFlag(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("retained");
-        String marker = unique("marker");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("retained");
+        String marker = BROKERS.unique("marker");
         try (TestClient publisher = TestClient.connect(port)) {
             publisher.publish(topic, "one", 1, true);
             publisher.publish(topic, "two", 1, true);
-            try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sub"), true)) {
+            try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("sub"), true)) {
                 subscriber.subscribe(topic, 1);
                 Packet retained = subscriber.next(PUBLISH);
                 subscriber.puback(retained.packetId());
@@ -102,7 +64,7 @@ class MqttBehaviourTest {
             publisher.publish(topic, "", 1, true); // an empty retained message clears the topic
             publisher.publish(marker, "marker", 1, true);
         }
-        try (RawMqttClient late = RawMqttClient.connect(port, clientId("late"), true)) {
+        try (RawMqttClient late = RawMqttClient.connect(port, BROKERS.clientId("late"), true)) {
             late.subscribe(topic, 1);
             late.subscribe(marker, 1); // the retained message of the first SUBSCRIBE would come before this one's
             assertThat(payloads(late.publishesUntil("marker"))).containsExactly("marker");
@@ -112,15 +74,15 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void willIsSentOnAbnormalDisconnectOnly(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("will");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("will");
         try (TestClient watcher = TestClient.connect(port)) {
             watcher.subscribe(topic, 1);
             Mqtt3BlockingClient polite = TestClient.builder(port).buildBlocking();
             polite.connectWith().willPublish().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
                     .payload("polite".getBytes(StandardCharsets.UTF_8)).applyWillPublish().send();
             polite.disconnect();
-            RawMqttClient rude = RawMqttClient.open(port, clientId("rude"), true, 60,
+            RawMqttClient rude = RawMqttClient.open(port, BROKERS.clientId("rude"), true, 60,
                     new Will(topic, "rude"));
             assertThat(rude.connack().code()).isZero();
             rude.close();
@@ -134,7 +96,7 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void zeroLengthClientIdNeedsACleanSession(Runtime runtime) {
-        int port = port(runtime);
+        int port = BROKERS.port(runtime);
         try (RawMqttClient clean = RawMqttClient.open(port, "", true, 60, null)) {
             assertThat(clean.connack().code()).as("clean session").isZero();
         }
@@ -147,9 +109,9 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void persistentSessionQueuesQos1WhileOffline(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("offline");
-        String clientId = clientId("offline");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("offline");
+        String clientId = BROKERS.clientId("offline");
         try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false)) {
             subscriber.subscribe(topic, 1);
             subscriber.disconnect();
@@ -173,9 +135,9 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void overlappingSubscriptions(Runtime runtime) {
-        int port = port(runtime);
-        String prefix = unique("overlap");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("overlap"), true);
+        int port = BROKERS.port(runtime);
+        String prefix = BROKERS.unique("overlap");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("overlap"), true);
                 TestClient publisher = TestClient.connect(port)) {
             assertThat(subscriber.subscribe(prefix + "/#", 0)).isZero();
             assertThat(subscriber.subscribe(prefix + "/+", 1)).isEqualTo(1);
@@ -191,11 +153,11 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void keepAliveTimeoutDropsTheClientAndSendsItsWill(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("keepalive");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("keepalive");
         try (TestClient watcher = TestClient.connect(port)) {
             watcher.subscribe(topic, 1);
-            try (RawMqttClient silent = RawMqttClient.open(port, clientId("silent"), true, 1,
+            try (RawMqttClient silent = RawMqttClient.open(port, BROKERS.clientId("silent"), true, 1,
                     new Will(topic, "timed out"))) {
                 assertThat(silent.connack().code()).isZero();
                 long start = System.nanoTime();
@@ -213,9 +175,9 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void unacknowledgedQos1IsRedeliveredWithDupOnReconnect(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("redeliver");
-        String clientId = clientId("redeliver");
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("redeliver");
+        String clientId = BROKERS.clientId("redeliver");
         Packet first;
         try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false);
                 TestClient publisher = TestClient.connect(port)) {
@@ -247,9 +209,9 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void unacknowledgedMessagesInFlight(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("inflight");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("inflight"), true);
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("inflight");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("inflight"), true);
                 TestClient publisher = TestClient.connect(port)) {
             subscriber.subscribe(topic + "/#", 1);
             for (int n = 1; n <= 3; n++) {
@@ -278,15 +240,15 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void dollarTopicsAreNotMatchedByHashAndNotWrittenByClients(Runtime runtime) {
-        int port = port(runtime);
-        String sysTopic = "$SYS/" + unique("studio");
-        String marker = unique("marker");
-        try (RawMqttClient everything = RawMqttClient.connect(port, clientId("hash"), true);
-                RawMqttClient exact = RawMqttClient.connect(port, clientId("exact"), true)) {
+        int port = BROKERS.port(runtime);
+        String sysTopic = "$SYS/" + BROKERS.unique("studio");
+        String marker = BROKERS.unique("marker");
+        try (RawMqttClient everything = RawMqttClient.connect(port, BROKERS.clientId("hash"), true);
+                RawMqttClient exact = RawMqttClient.connect(port, BROKERS.clientId("exact"), true)) {
             everything.subscribe("#", 0);
             exact.subscribe(sysTopic, 0);
             exact.subscribe(marker, 0);
-            try (RawMqttClient writer = RawMqttClient.connect(port, clientId("writer"), true)) {
+            try (RawMqttClient writer = RawMqttClient.connect(port, BROKERS.clientId("writer"), true)) {
                 writer.publish(sysTopic, "from a client");
                 assertThat(writer.closedWithin(Duration.ofSeconds(1))).as("writer dropped").isFalse();
             }
@@ -307,9 +269,9 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void brokerStatusTopics(Runtime runtime) {
-        int port = port(runtime);
-        String marker = unique("marker");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("sys"), true);
+        int port = BROKERS.port(runtime);
+        String marker = BROKERS.unique("marker");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("sys"), true);
                 TestClient publisher = TestClient.connect(port)) {
             subscriber.subscribe("$SYS/broker/version", 0);
             subscriber.subscribe(marker, 0);
@@ -328,10 +290,10 @@ class MqttBehaviourTest {
     @ParameterizedTest
     @EnumSource(Runtime.class)
     void unsubscribeStopsDelivery(Runtime runtime) {
-        int port = port(runtime);
-        String topic = unique("unsubscribe");
-        String marker = unique("marker");
-        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId("unsub"), true);
+        int port = BROKERS.port(runtime);
+        String topic = BROKERS.unique("unsubscribe");
+        String marker = BROKERS.unique("marker");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, BROKERS.clientId("unsub"), true);
                 TestClient publisher = TestClient.connect(port)) {
             subscriber.subscribe(topic, 1);
             subscriber.subscribe(marker, 1);
