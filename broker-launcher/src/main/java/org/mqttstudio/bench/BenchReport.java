@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /** One bench run's measurements and what they ran on, as a Markdown table with the ratios. */
 public record BenchReport(Instant started, Machine machine, BenchOptions options, List<Measurement> measurements) {
@@ -25,8 +26,14 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
 
     /** Rate of {@code numerator} over rate of {@code denominator} for a scenario, if both ran. */
     public Optional<Double> ratio(Scenario scenario, BenchTarget numerator, BenchTarget denominator) {
+        return quotient(scenario, numerator, denominator, Measurement::ratePerSecond);
+    }
+
+    private Optional<Double> quotient(Scenario scenario, BenchTarget numerator, BenchTarget denominator,
+                                      ToDoubleFunction<Measurement> metric) {
         return find(scenario, numerator).flatMap(n -> find(scenario, denominator)
-                .filter(d -> d.ratePerSecond() > 0).map(d -> n.ratePerSecond() / d.ratePerSecond()));
+                .filter(d -> metric.applyAsDouble(d) > 0)
+                .map(d -> metric.applyAsDouble(n) / metric.applyAsDouble(d)));
     }
 
     public String markdown() {
@@ -80,8 +87,8 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
 
     /** How much cpu the tapped broker's process spends per message, relative to the bare one's. */
     public Optional<Double> cpuRatio(Scenario scenario) {
-        return find(scenario, BenchTarget.EMBEDDED_TAPPED).flatMap(t -> find(scenario, BenchTarget.EMBEDDED)
-                .filter(b -> b.cpuMicros() > 0 && t.cpuMicros() > 0).map(b -> t.cpuMicros() / b.cpuMicros()));
+        return quotient(scenario, BenchTarget.EMBEDDED_TAPPED, BenchTarget.EMBEDDED, Measurement::cpuMicros)
+                .filter(r -> r > 0); // 0: the tapped broker's cpu time is unknown
     }
 
     private static String format(Optional<Double> ratio) {
