@@ -1,144 +1,282 @@
 package org.mqttstudio.trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * Keeps the latest packet events in a ring buffer and hands them to subscribers, without ever blocking the
- * network threads that append: appending takes no lock, and each subscriber gets a bounded queue that its
- * consumer drains (e.g. once per UI frame); when that queue is full, events for it are dropped and counted.
+ * Keeps the latest packet events, at most {@link #capacity()} of them and at most {@link #maxBytes()} bytes, and
+ * lets subscribers read what is new.
+ *
+ * <p>Events are kept written out by {@link PacketEventCodec} in one byte ring, not as objects: a full ring is one
+ * array the garbage collector never traces, where 200 000 event objects outlived every young collection and made
+ * collections the tapped broker's largest cost. An event is turned back into an object when it is read. One that
+ * takes more than an eighth of the byte budget (a huge payload) is kept as the object itself, still counted in the
+ * budget.
+ *
+ * <p>Appending takes a short lock (shared with readers copying bytes out, never with decoding) and never waits
+ * for a subscriber: each subscriber has a read position in the ring; one that falls further behind than its
+ * backlog (or than the ring keeps) loses the oldest events it has not read, and they are counted. Taps append from
+ * their decoder threads, never from the network threads.
  */
 public final class Recorder implements Consumer<PacketEvent> {
     public static final int DEFAULT_CAPACITY = 200_000;
+    public static final int DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
     public static final int DEFAULT_SUBSCRIBER_CAPACITY = 100_000;
-
-    /** A slot remembers its sequence number, so a snapshot can tell a current event from an overwritten one. */
-    private record Slot(long sequence, PacketEvent event) {
-    }
+    private static final int INITIAL_RING_BYTES = 64 * 1024;
 
     private final int capacity;
-    private final AtomicReferenceArray<Slot> slots;
-    private final AtomicLong appended = new AtomicLong();
-    private final AtomicLong clearedBefore = new AtomicLong();
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final int maxBytes;
+    private final Object lock = new Object();
+    private final PacketEventCodec.Output scratch = new PacketEventCodec.Output();
+    // all below guarded by lock
+    /** Where event {@code sequence}'s bytes start in the ring (a position that only grows), by sequence % capacity. */
+    private final long[] starts;
+    /** Its length in the ring, or minus its written length for an event kept in {@link #large}. */
+    private final int[] lengths;
+    private final Map<Long, PacketEvent> large = new HashMap<>();
+    private long largeBytes;
+    private byte[] ring;
+    private long head;
+    private long first;
+    private long appended;
+    private long clearedBefore;
 
     public Recorder() {
         this(DEFAULT_CAPACITY);
     }
 
     public Recorder(int capacity) {
+        this(capacity, DEFAULT_MAX_BYTES);
+    }
+
+    /** Keeps at most {@code capacity} events taking at most {@code maxBytes} (the latest event is always kept). */
+    public Recorder(int capacity, int maxBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
+        if (maxBytes < 1024) {
+            throw new IllegalArgumentException("maxBytes must be at least 1024: " + maxBytes);
+        }
         this.capacity = capacity;
-        this.slots = new AtomicReferenceArray<>(capacity);
+        this.maxBytes = maxBytes;
+        this.starts = new long[capacity];
+        this.lengths = new int[capacity];
+        this.ring = new byte[Math.min(INITIAL_RING_BYTES, maxBytes)];
     }
 
-    /** Records an event and offers it to every subscriber; never blocks. */
+    /** Records an event; never waits for a reader's decoding. */
     @Override
     public void accept(PacketEvent event) {
         Objects.requireNonNull(event, "event");
-        long sequence = appended.getAndIncrement();
-        slots.set((int) (sequence % capacity), new Slot(sequence, event));
-        for (Subscription subscription : subscriptions) {
-            subscription.offer(event);
-        }
-    }
-
-    /** The recorded events, oldest first: at most the capacity, the latest ones. */
-    public List<PacketEvent> snapshot() {
-        long end = appended.get();
-        long start = Math.max(clearedBefore.get(), end - capacity);
-        List<PacketEvent> events = new ArrayList<>((int) Math.max(0, end - start));
-        for (long sequence = start; sequence < end; sequence++) {
-            Slot slot = slots.get((int) (sequence % capacity));
-            // A slot still being written (or already overwritten by a later append) is skipped.
-            if (slot != null && slot.sequence() == sequence) {
-                events.add(slot.event());
+        synchronized (lock) {
+            scratch.reset();
+            PacketEventCodec.write(event, scratch);
+            int length = scratch.length();
+            boolean isLarge = length > maxBytes / 8;
+            makeRoom(isLarge ? 0 : length, isLarge ? length : 0);
+            int slot = slot(appended);
+            starts[slot] = head;
+            if (isLarge) {
+                lengths[slot] = -length;
+                large.put(appended, event);
+                largeBytes += length;
+            } else {
+                lengths[slot] = length;
+                copyIn(head, scratch.buffer(), 0, length);
+                head += length;
             }
+            appended++;
         }
-        return events;
     }
 
-    /** Empties the snapshot (subscribers keep what they have queued). */
+    /** The recorded events, oldest first: the latest ones, within the capacity and the byte budget. */
+    public List<PacketEvent> snapshot() {
+        Chunk chunk;
+        synchronized (lock) {
+            chunk = take(clearedBefore, Integer.MAX_VALUE);
+        }
+        return chunk.events();
+    }
+
+    /** Empties the snapshot (subscribers still read what they have not read yet). */
     public void clear() {
-        clearedBefore.set(appended.get());
+        synchronized (lock) {
+            clearedBefore = appended;
+        }
     }
 
     public int capacity() {
         return capacity;
     }
 
-    /** How many events were ever appended (including those the ring has since overwritten). */
-    public long appendedCount() {
-        return appended.get();
+    /** The byte budget of the kept events. */
+    public int maxBytes() {
+        return maxBytes;
     }
 
-    /** Subscribes with a queue of {@link #DEFAULT_SUBSCRIBER_CAPACITY} events. */
+    /** How many events were ever appended (including those since dropped from the ring). */
+    public long appendedCount() {
+        synchronized (lock) {
+            return appended;
+        }
+    }
+
+    /** Subscribes with a backlog of {@link #DEFAULT_SUBSCRIBER_CAPACITY} events. */
     public Subscription subscribe() {
         return subscribe(DEFAULT_SUBSCRIBER_CAPACITY);
     }
 
-    /** Subscribes to events appended from now on, queued up to {@code queueCapacity} until polled. */
-    public Subscription subscribe(int queueCapacity) {
-        Subscription subscription = new Subscription(queueCapacity);
-        subscriptions.add(subscription);
-        return subscription;
+    /** Subscribes to events appended from now on; at most {@code backlog} unread ones are kept for it. */
+    public Subscription subscribe(int backlog) {
+        synchronized (lock) {
+            return new Subscription(backlog, appended);
+        }
     }
 
-    /** A subscriber's queue of new events; drain it with {@link #poll}. */
+    /** A subscriber's read position; read with {@link #poll}. */
     public final class Subscription implements AutoCloseable {
-        private final int queueCapacity;
-        private final Queue<PacketEvent> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger queued = new AtomicInteger();
-        private final AtomicLong dropped = new AtomicLong();
+        private final int backlog;
+        // guarded by the recorder's lock
+        private long next;
+        private long dropped;
+        private boolean closed;
 
-        private Subscription(int queueCapacity) {
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queue capacity must be at least 1: " + queueCapacity);
+        private Subscription(int backlog, long next) {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
             }
-            this.queueCapacity = queueCapacity;
+            this.backlog = backlog;
+            this.next = next;
         }
 
-        private void offer(PacketEvent event) {
-            if (queued.incrementAndGet() > queueCapacity) {
-                queued.decrementAndGet();
-                dropped.incrementAndGet();
-                return;
-            }
-            queue.add(event);
-        }
-
-        /** Takes up to {@code max} queued events, oldest first; returns at once, maybe with none. */
+        /** Takes up to {@code max} unread events, oldest first; returns at once, maybe with none. */
         public List<PacketEvent> poll(int max) {
-            List<PacketEvent> events = new ArrayList<>(Math.min(max, queued.get()));
-            PacketEvent event;
-            while (events.size() < max && (event = queue.poll()) != null) {
-                queued.decrementAndGet();
-                events.add(event);
+            Chunk chunk;
+            synchronized (lock) {
+                if (closed) {
+                    return List.of();
+                }
+                long oldest = Math.max(first, appended - backlog);
+                if (next < oldest) {
+                    dropped += oldest - next;
+                    next = oldest;
+                }
+                chunk = take(next, max);
+                next = chunk.end();
+            }
+            return chunk.events();
+        }
+
+        /** Unread events lost because this subscriber fell behind its backlog or the ring. */
+        public long droppedCount() {
+            synchronized (lock) {
+                return dropped;
+            }
+        }
+
+        /** Ends the subscription; {@link #poll} returns nothing from now on. */
+        @Override
+        public void close() {
+            synchronized (lock) {
+                closed = true;
+            }
+        }
+    }
+
+    /** Events copied out under the lock, decoded by the reader after it let go. */
+    private record Chunk(long end, byte[] bytes, int[] offsets, PacketEvent[] kept) {
+        List<PacketEvent> events() {
+            List<PacketEvent> events = new ArrayList<>(offsets.length);
+            for (int i = 0; i < offsets.length; i++) {
+                events.add(kept[i] != null ? kept[i] : PacketEventCodec.read(bytes, offsets[i]));
             }
             return events;
         }
+    }
 
-        /** Events not delivered because this queue was full. */
-        public long droppedCount() {
-            return dropped.get();
+    private Chunk take(long from, int max) {
+        long start = Math.max(from, first);
+        int count = (int) Math.max(0, Math.min(appended - start, max));
+        int total = 0;
+        for (long sequence = start; sequence < start + count; sequence++) {
+            total += Math.max(0, lengths[slot(sequence)]);
         }
+        byte[] bytes = new byte[total];
+        int[] offsets = new int[count];
+        PacketEvent[] kept = new PacketEvent[count];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            long sequence = start + i;
+            int length = lengths[slot(sequence)];
+            offsets[i] = at;
+            if (length < 0) {
+                kept[i] = large.get(sequence);
+            } else {
+                copyOut(starts[slot(sequence)], bytes, at, length);
+                at += length;
+            }
+        }
+        return new Chunk(start + count, bytes, offsets, kept);
+    }
 
-        /** Stops delivery; queued events are discarded. */
-        @Override
-        public void close() {
-            subscriptions.remove(this);
-            queue.clear();
-            queued.set(0);
+    /** Drops the oldest events (and grows the ring) until one more of these sizes fits every bound. */
+    private void makeRoom(int ringBytes, int largeLength) {
+        while (first < appended) {
+            long used = ringUsed();
+            if (appended - first >= capacity || used + ringBytes + largeBytes + largeLength > maxBytes) {
+                dropOldest();
+            } else if (used + ringBytes > ring.length) {
+                grow((int) (used + ringBytes));
+            } else {
+                return;
+            }
         }
+        if (ringBytes > ring.length) {
+            grow(ringBytes);
+        }
+    }
+
+    private void dropOldest() {
+        int length = lengths[slot(first)];
+        if (length < 0) {
+            large.remove(first);
+            largeBytes += length;
+        }
+        first++;
+    }
+
+    private long ringUsed() {
+        return first < appended ? head - starts[slot(first)] : 0;
+    }
+
+    private void grow(int needed) {
+        int size = (int) Math.min(maxBytes, Math.max(2L * ring.length, needed));
+        long from = first < appended ? starts[slot(first)] : head;
+        byte[] live = new byte[(int) (head - from)];
+        copyOut(from, live, 0, live.length);
+        ring = new byte[size];
+        copyIn(from, live, 0, live.length);
+    }
+
+    private int slot(long sequence) {
+        return (int) (sequence % capacity);
+    }
+
+    private void copyIn(long position, byte[] source, int offset, int length) {
+        int at = (int) (position % ring.length);
+        int firstPart = Math.min(length, ring.length - at);
+        System.arraycopy(source, offset, ring, at, firstPart);
+        System.arraycopy(source, offset + firstPart, ring, 0, length - firstPart);
+    }
+
+    private void copyOut(long position, byte[] target, int offset, int length) {
+        int at = (int) (position % ring.length);
+        int firstPart = Math.min(length, ring.length - at);
+        System.arraycopy(ring, at, target, offset, firstPart);
+        System.arraycopy(ring, 0, target, offset + firstPart, length - firstPart);
     }
 }

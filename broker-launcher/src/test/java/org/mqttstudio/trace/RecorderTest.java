@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +33,14 @@ class RecorderTest {
     }
 
     @Test
-    void subscribersDrainTheirOwnBoundedQueueAndCountDrops() {
+    void aSubscriberReadsWhatIsNewAndLosesTheOldestBeyondItsBacklog() {
         Recorder recorder = new Recorder(100);
         recorder.accept(event(0));
         Recorder.Subscription subscription = recorder.subscribe(3);
         LongStream.rangeClosed(1, 5).forEach(i -> recorder.accept(event(i)));
 
-        assertThat(subscription.poll(2)).extracting(PacketEvent::connectionId).containsExactly(1L, 2L);
-        assertThat(subscription.poll(10)).extracting(PacketEvent::connectionId).containsExactly(3L);
+        assertThat(subscription.poll(2)).extracting(PacketEvent::connectionId).containsExactly(3L, 4L);
+        assertThat(subscription.poll(10)).extracting(PacketEvent::connectionId).containsExactly(5L);
         assertThat(subscription.poll(10)).isEmpty();
         assertThat(subscription.droppedCount()).isEqualTo(2);
 
@@ -48,6 +49,59 @@ class RecorderTest {
         subscription.close();
         recorder.accept(event(7));
         assertThat(subscription.poll(10)).isEmpty();
+    }
+
+    @Test
+    void aSubscriberSlowerThanTheRingLosesWhatTheRingDropped() {
+        Recorder recorder = new Recorder(4);
+        Recorder.Subscription subscription = recorder.subscribe(1_000);
+        LongStream.rangeClosed(1, 10).forEach(i -> recorder.accept(event(i)));
+
+        assertThat(subscription.poll(100)).extracting(PacketEvent::connectionId).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(subscription.droppedCount()).isEqualTo(6);
+    }
+
+    @Test
+    void keepsTheLatestEventsWithinItsByteBudgetAndAHugeOneWhole() {
+        int budget = 16 * 1024;
+        Recorder recorder = new Recorder(1_000, budget);
+        Random random = new Random(7);
+        List<PacketEvent> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            PacketEvent event = publish(i, new byte[random.nextInt(i % 100 == 99 ? 3_000 : 300)]);
+            all.add(event);
+            recorder.accept(event);
+
+            List<PacketEvent> kept = recorder.snapshot();
+            assertThat(kept.get(kept.size() - 1).connectionId()).isEqualTo(i);
+            long keptBytes = kept.stream().mapToLong(RecorderTest::written).sum();
+            assertThat(keptBytes).isLessThanOrEqualTo(budget);
+            int firstKept = (int) kept.get(0).connectionId();
+            assertThat(kept).extracting(PacketEvent::connectionId)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(firstKept, i).boxed().toList());
+            if (firstKept > 0) { // the one before did not fit any more
+                assertThat(keptBytes + written(all.get(firstKept - 1))).isGreaterThan(budget);
+            }
+        }
+        PacketEvent huge = publish(5_000, new byte[budget]);
+        recorder.accept(huge);
+        assertThat(recorder.snapshot()).singleElement().usingRecursiveComparison().isEqualTo(huge);
+        recorder.accept(publish(5_001, new byte[10]));
+        assertThat(recorder.snapshot()).extracting(PacketEvent::connectionId).containsExactly(5_001L);
+    }
+
+    private static PacketEvent publish(long connectionId, byte[] payload) {
+        byte[] raw = new byte[payload.length + 9];
+        System.arraycopy(payload, 0, raw, 9, payload.length);
+        return new PacketEvent(Instant.now(), "b1", connectionId, new InetSocketAddress("127.0.0.1", 40000), 1883,
+                "c", PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH, null, 0, false, false, "t/x", payload,
+                List.of(), List.of(), List.of(), 4, raw.length, raw, null);
+    }
+
+    private static long written(PacketEvent event) {
+        PacketEventCodec.Output out = new PacketEventCodec.Output();
+        PacketEventCodec.write(event, out);
+        return out.length();
     }
 
     @Test
@@ -84,5 +138,7 @@ class RecorderTest {
     @Test
     void rejectsAZeroCapacity() {
         assertThatThrownBy(() -> new Recorder(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Recorder(10, 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Recorder(10).subscribe(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
