@@ -93,9 +93,10 @@ public final class EmbeddedBroker {
     }
 
     /**
-     * Writes the broker's folder and starts it; returns once it listens.
+     * Writes the broker's folder and starts it; returns once it answers on each of its ports itself.
      *
-     * @throws BrokerStartException e.g. "broker 'central': port 1884 is in use"
+     * @throws BrokerStartException e.g. "broker 'central': port 1884 is in use" ({@link PortInUseException}, also
+     *     when another broker answers on the port: HiveMQ starts without a listener it cannot bind)
      * @throws IllegalStateException when started before or stopped
      */
     public synchronized void start() throws BrokerStartException {
@@ -162,7 +163,7 @@ public final class EmbeddedBroker {
         return "EmbeddedBroker[" + node.id() + " " + ports().values() + "]";
     }
 
-    /** A port asked for is not probed here: it may be taken between a probe and HiveMQ's bind anyway. */
+    /** Ports are not probed here (one may be taken between a probe and HiveMQ's bind): the start checks them. */
     private Map<Listener, Integer> choosePorts() {
         Map<Listener, Integer> chosen = new LinkedHashMap<>();
         for (Listener listener : node.listeners()) {
