@@ -93,9 +93,10 @@ public final class EmbeddedBroker {
     }
 
     /**
-     * Writes the broker's folder and starts it; returns once it listens.
+     * Writes the broker's folder and starts it; returns once it answers on each of its ports itself.
      *
-     * @throws BrokerStartException e.g. "broker 'central': port 1884 is in use"
+     * @throws BrokerStartException e.g. "broker 'central': port 1884 is in use" ({@link PortInUseException}, also
+     *     when another broker answers on the port: HiveMQ starts without a listener it cannot bind)
      * @throws IllegalStateException when started before or stopped
      */
     public synchronized void start() throws BrokerStartException {
@@ -107,6 +108,7 @@ public final class EmbeddedBroker {
             throw failure("it has no listener");
         }
         state = State.RUNNING;
+        ListenerOwnership ownership = new ListenerOwnership();
         try {
             ports = choosePorts();
             writeFolder();
@@ -120,12 +122,12 @@ public final class EmbeddedBroker {
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
                         .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds,
-                                node.limits().effectiveMaxQos(), dollarTopics))
+                                node.limits().effectiveMaxQos(), dollarTopics, ownership))
                         .withoutLoggingBootstrap()
                         .build();
-                hivemq.start().join();
+                startOrFindTakenPort();
             }
-            checkListening();
+            checkOwnListeners(ownership);
         } catch (BrokerStartException | RuntimeException e) {
             stopAsync();
             throw e instanceof BrokerStartException bse ? bse
@@ -161,16 +163,12 @@ public final class EmbeddedBroker {
         return "EmbeddedBroker[" + node.id() + " " + ports().values() + "]";
     }
 
-    private Map<Listener, Integer> choosePorts() throws BrokerStartException {
+    /** Ports are not probed here (one may be taken between a probe and HiveMQ's bind): the start checks them. */
+    private Map<Listener, Integer> choosePorts() {
         Map<Listener, Integer> chosen = new LinkedHashMap<>();
         for (Listener listener : node.listeners()) {
             int port = requestedPorts.getOrDefault(listener, listener.port());
-            if (port == 0) {
-                port = LoopbackPorts.free();
-            } else if (LoopbackPorts.inUse(port)) {
-                throw portInUse(port);
-            }
-            chosen.put(listener, port);
+            chosen.put(listener, port == 0 ? LoopbackPorts.free() : port);
         }
         return Map.copyOf(chosen);
     }
@@ -188,17 +186,27 @@ public final class EmbeddedBroker {
         }
     }
 
-    /** HiveMQ logs a listener it could not bind and starts without it: a port taken meanwhile shows here. */
-    private void checkListening() throws BrokerStartException {
-        for (int port : ports.values()) {
-            if (!LoopbackPorts.inUse(port)) {
-                throw portInUse(port);
+    /** HiveMQ gives up when it can bind none of its listeners: a port someone else holds is the one line to say. */
+    private void startOrFindTakenPort() throws PortInUseException {
+        try {
+            hivemq.start().join();
+        } catch (RuntimeException e) {
+            for (int port : ports.values()) {
+                if (LoopbackPorts.inUse(port)) {
+                    throw new PortInUseException(node.id(), port);
+                }
             }
+            throw e;
         }
     }
 
-    private BrokerStartException portInUse(int port) {
-        return failure("port " + port + " is in use");
+    /** HiveMQ logs a listener it could not bind and starts without it: the port may answer, but for another broker. */
+    private void checkOwnListeners(ListenerOwnership ownership) throws PortInUseException {
+        for (Map.Entry<Listener, Integer> listener : ports.entrySet()) {
+            if (!ownership.owns(listener.getKey(), listener.getValue())) {
+                throw new PortInUseException(node.id(), listener.getValue());
+            }
+        }
     }
 
     private BrokerStartException failure(String reason) {

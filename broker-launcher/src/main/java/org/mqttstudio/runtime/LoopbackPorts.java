@@ -20,10 +20,14 @@ final class LoopbackPorts {
         }
     }
 
-    /** Whether something listens on {@code port} (on loopback or on all interfaces). */
+    /**
+     * Whether something listens on {@code port} (on loopback or on all interfaces) or otherwise keeps a
+     * broker from binding it. Bound as the brokers bind (SO_REUSEADDR): a closed connection lingering in
+     * TIME_WAIT on the port (say a start's ownership probe's) is no listener.
+     */
     static boolean inUse(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return false;
         } catch (IOException e) {

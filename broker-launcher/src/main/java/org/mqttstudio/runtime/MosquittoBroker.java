@@ -146,9 +146,12 @@ public final class MosquittoBroker implements BrokerInstance {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new BrokerStartException("broker '" + node.id() + "': mosquitto stopped: " + lastLogLine());
+                throw ports.stream().filter(LoopbackPorts::inUse).findFirst()
+                        .<BrokerStartException>map(port -> new PortInUseException(node.id(), port))
+                        .orElseGet(() -> new BrokerStartException("broker '" + node.id() + "': mosquitto stopped: "
+                                + lastLogLine()));
             }
-            if (ports.stream().allMatch(MosquittoBroker::accepts)) {
+            if (ports.stream().allMatch(this::listensOn)) {
                 return;
             }
             try {
@@ -161,6 +164,15 @@ public final class MosquittoBroker implements BrokerInstance {
         stopAsync();
         throw new BrokerStartException("broker '" + node.id() + "': mosquitto did not listen on " + ports
                 + " within 10 s: " + lastLogLine());
+    }
+
+    /**
+     * mosquitto exits when it cannot bind a port, but a moment after it started: until then another
+     * broker's listener on the port would accept for it. /proc tells whose socket it is, where readable.
+     */
+    private boolean listensOn(int port) {
+        return ProcessListeners.readable(process.pid()) ? ProcessListeners.listens(process.pid(), port)
+                : accepts(port);
     }
 
     private static boolean accepts(int port) {

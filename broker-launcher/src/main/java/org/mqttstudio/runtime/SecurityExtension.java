@@ -13,34 +13,38 @@ import java.util.Set;
 /**
  * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients, treats
  * the given bridge clients as mosquitto treats {@code try_private} bridges, keeps '$' topics
- * away from wildcard-first filters ({@link DollarTopicDelivery}) and grants subscriptions at most
- * the broker's max_qos ({@link MaxQosSubscriptions}).
+ * away from wildcard-first filters ({@link DollarTopicDelivery}), grants subscriptions at most
+ * the broker's max_qos ({@link MaxQosSubscriptions}) and tells {@link ListenerOwnership} of every
+ * CONNECT.
  */
 final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
     private final int maxQos;
     private final boolean dollarTopics;
+    private final ListenerOwnership ownership;
 
     private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                              boolean dollarTopics) {
+                              boolean dollarTopics, ListenerOwnership ownership) {
         this.security = security;
         this.bridgeClientIds = bridgeClientIds;
         this.maxQos = maxQos;
         this.dollarTopics = dollarTopics;
+        this.ownership = ownership;
     }
 
     /**
      * @param maxQos       the broker's effective max_qos (2: no cap)
      * @param dollarTopics whether '$' topics are published on this broker ({@link DollarTopicDelivery#neededOn})
+     * @param ownership    the broker's own probe
      */
     static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                                      boolean dollarTopics) {
+                                      boolean dollarTopics, ListenerOwnership ownership) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, dollarTopics))
+                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, dollarTopics, ownership))
                 .build();
     }
 
@@ -57,9 +61,13 @@ final class SecurityExtension implements ExtensionMain {
             SecurityRegistry registry = Services.securityRegistry();
             registry.setAuthenticatorProvider(providerInput -> authenticator);
             registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
-            WillAccess willAccess = new WillAccess(security);
-            Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> willAccess);
         }
+        WillAccess willAccess = open ? null : new WillAccess(security);
+        // the provider runs for each CONNECT before authentication, so before the broker answers it
+        Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> {
+            ownership.connecting(providerInput.getClientInformation().getClientId());
+            return willAccess;
+        });
         PrivateBridgeSubscriptions bridgeSubscriptions = new PrivateBridgeSubscriptions();
         DollarTopicDelivery dollarTopicDelivery = new DollarTopicDelivery(Services.subscriptionStore());
         MaxQosSubscriptions maxQosSubscriptions = maxQos < 2 ? new MaxQosSubscriptions(maxQos) : null;

@@ -53,6 +53,8 @@ public final class TopologyRunner implements AutoCloseable {
     private static final Duration SETTLE_MAX = Duration.ofSeconds(2);
     private static final Duration SETTLE_QUIET = Duration.ofMillis(300);
     private static final Duration CLIENT_STOP = Duration.ofSeconds(2);
+    /** Starts of a broker whose internal port was taken each time: a third collision in a row is no race. */
+    private static final int PORT_ATTEMPTS = 3;
 
     /** One broker node: its taps and the instance running now (a new one after each restart). */
     private static final class BrokerSlot {
@@ -238,16 +240,46 @@ public final class TopologyRunner implements AutoCloseable {
                         DollarTopicDelivery.neededOn(topology, slot.node.id())));
     }
 
+    /**
+     * Starts the slot's broker; an internal port someone else took since {@link PortPlan} found it free
+     * (another run in this JVM may be given the same one) is replaced by a new one, a few times at most.
+     */
     private void startInstance(BrokerSlot slot) {
-        BrokerInstance instance = newInstance(slot);
-        slot.instance = instance;
-        try {
-            instance.start();
-            slot.running = true;
-            status(slot.node.id(), NodeStatus.State.RUNNING, "listening on " + describePorts(slot.node));
-        } catch (BrokerStartException e) {
-            status(slot.node.id(), NodeStatus.State.FAILED, withoutBrokerName(e.getMessage(), slot.node.id()));
+        for (int attempt = 1; ; attempt++) {
+            BrokerInstance instance = newInstance(slot);
+            slot.instance = instance;
+            try {
+                instance.start();
+                slot.running = true;
+                status(slot.node.id(), NodeStatus.State.RUNNING, "listening on " + describePorts(slot.node));
+                return;
+            } catch (BrokerStartException e) {
+                if (attempt == PORT_ATTEMPTS || !internalPortTaken(slot, e)) {
+                    status(slot.node.id(), NodeStatus.State.FAILED, withoutBrokerName(e.getMessage(), slot.node.id()));
+                    return;
+                }
+                instance.stopAsync().join(); // frees the broker's folder for the next instance
+                reopenTaps(slot);
+                if (!slot.tapsUp) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** Whether the port in use is one the Studio chose behind a tap (a port the user never sees). */
+    private boolean internalPortTaken(BrokerSlot slot, BrokerStartException e) {
+        return e instanceof PortInUseException taken && slot.node.listeners().stream()
+                .anyMatch(l -> plan.tapped(l) && slot.internalPorts.get(l) == taken.port());
+    }
+
+    /** New taps in front of new internal ports (the old ones may linger in TIME_WAIT or be someone else's). */
+    private void reopenTaps(BrokerSlot slot) {
+        slot.taps.forEach(WireTap::close);
+        slot.taps.clear();
+        slot.tapsUp = false;
+        slot.internalPorts = plan.freshInternalPorts(slot.node);
+        openTaps(slot);
     }
 
     private String describePorts(Broker node) {
@@ -476,10 +508,7 @@ public final class TopologyRunner implements AutoCloseable {
                 : slot.instance.stopAsync();
         return previous.thenRunAsync(() -> {
             status(brokerId, NodeStatus.State.STARTING, "");
-            slot.taps.forEach(WireTap::close);
-            slot.taps.clear();
-            slot.internalPorts = plan.freshInternalPorts(slot.node);
-            openTaps(slot);
+            reopenTaps(slot);
             if (slot.tapsUp) {
                 startInstance(slot);
             }

@@ -175,6 +175,31 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void aPortAnotherBrokerHoldsIsInUseThoughTheBrokerStartsWithoutIt() throws Exception {
+        int taken = mqttPort(brokers.start(node("first"), BrokerSecurity.OPEN));
+        Listener mqtt = Listener.mqtt(1883);
+        Listener websockets = new Listener(9001, Protocol.WEBSOCKETS, null);
+        Broker node = new Broker("second", null, null, List.of(mqtt, websockets), true, null, null, null, null,
+                null, null, null);
+        // HiveMQ binds the WebSocket listener, logs the MQTT one it cannot bind and starts: the port answers, as "first"
+        EmbeddedBroker second = brokers.create(node, Map.of(mqtt, taken, websockets, 0), BrokerSecurity.OPEN);
+
+        assertThatThrownBy(second::start).isInstanceOfSatisfying(PortInUseException.class,
+                e -> assertThat(e.port()).isEqualTo(taken))
+                .hasMessage("broker 'second': port " + taken + " is in use");
+    }
+
+    @Test
+    void aBrokerThatCanBindNoListenerNamesThePortInUse() throws Exception {
+        int taken = mqttPort(brokers.start(node("first"), BrokerSecurity.OPEN));
+        Broker node = node("second");
+        EmbeddedBroker second = brokers.create(node, Map.of(node.listeners().get(0), taken), BrokerSecurity.OPEN);
+
+        assertThatThrownBy(second::start).isInstanceOf(PortInUseException.class)
+                .hasMessage("broker 'second': port " + taken + " is in use");
+    }
+
+    @Test
     void startsOnceAndStopsIdempotently() throws Exception {
         EmbeddedBroker broker = brokers.start(node("once"), BrokerSecurity.OPEN);
         int port = mqttPort(broker);

@@ -47,12 +47,13 @@ class FidelityTest {
     private static final long SEED = 20261125L;
     private static final int RANDOM_COUNT = 20;
     /**
-     * Runs at once. Each runner probes its brokers' internal ports (PortPlan, bind to port 0) seconds before they
-     * bind them, so two runners can be given the same one; the second broker then cannot listen and its tap
-     * forwards to the first one's broker (seen once: a subscriber got another run's messages). Fewer runs at once
-     * make that rarer; a per-JVM port registry would end it.
+     * Runs at once. Each runner picks its brokers' internal ports (PortPlan, bind to port 0) before they bind them,
+     * so two runners can be given the same one. The loser notices (an embedded broker's extension must hear a probe
+     * client on each of its ports; mosquitto must hold the port's socket itself) and the runner moves it to a new
+     * port (TopologyRunnerInternalPortTest). The node ports claimed here (20000..32000) lie below the range port 0
+     * draws from (Linux: 32768..60999).
      */
-    private static final int PARALLEL_RUNS = 2;
+    private static final int PARALLEL_RUNS = 3;
     /** Samples publish for ever, once a second: here a few messages, quickly. */
     private static final int SAMPLE_COUNT = 4;
     private static final Duration WAIT = Duration.ofSeconds(10);
