@@ -1,8 +1,11 @@
 package org.mqttstudio.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ final class PacketEventCodec {
     private static final int RETAIN = 2;
     private static final int PAYLOAD_IS_RAW_TAIL = 4;
     private static final int UNRESOLVED_ADDRESS = 8;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private PacketEventCodec() {
     }
@@ -30,7 +35,7 @@ final class PacketEventCodec {
     static void write(PacketEvent event, Output out) {
         out.putLong(event.time().getEpochSecond());
         out.putInt(event.time().getNano());
-        out.putString(event.node());
+        out.putRecurring(event.node());
         out.putLong(event.connectionId());
         byte[] raw = event.rawBytes();
         byte[] payload = event.payloadBytes();
@@ -46,7 +51,7 @@ final class PacketEventCodec {
         }
         out.putInt(address.getPort());
         out.putInt(event.nodePort());
-        out.putString(event.clientId());
+        out.putRecurring(event.clientId());
         out.putByte(event.direction().ordinal());
         out.putByte(event.type().ordinal());
         out.putInt(event.packetId() == null ? -1 : event.packetId());
@@ -57,8 +62,11 @@ final class PacketEventCodec {
         } else {
             out.putBytes(payload);
         }
-        out.putInt(event.reasonCodes().size());
-        event.reasonCodes().forEach(out::putInt);
+        List<Integer> codes = event.reasonCodes();
+        out.putInt(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            out.putInt(codes.get(i));
+        }
         out.putInt(event.subscriptions().size());
         for (TopicFilter filter : event.subscriptions()) {
             out.putString(filter.filter());
@@ -134,8 +142,11 @@ final class PacketEventCodec {
 
     /** A growable byte array the codec writes into; {@link #reset} reuses it for the next event. */
     static final class Output {
+        private final String[] recentStrings = new String[4];
+        private final byte[][] recentBytes = new byte[4][];
         private byte[] buffer = new byte[256];
         private int length;
+        private int nextRecent;
 
         void reset() {
             length = 0;
@@ -156,14 +167,14 @@ final class PacketEventCodec {
 
         void putInt(int value) {
             ensure(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                buffer[length++] = (byte) (value >>> shift);
-            }
+            INT.set(buffer, length, value);
+            length += 4;
         }
 
         void putLong(long value) {
-            putInt((int) (value >>> 32));
-            putInt((int) value);
+            ensure(8);
+            LONG.set(buffer, length, value);
+            length += 8;
         }
 
         /** A length (-1 for null), then the bytes. */
@@ -178,8 +189,28 @@ final class PacketEventCodec {
             length += bytes.length;
         }
 
+        /** UTF-8 bytes with a length (-1 for null). */
         void putString(String text) {
             putBytes(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** As {@link #putString}, for the strings each event of a connection repeats: encoded once while recent. */
+        void putRecurring(String text) {
+            if (text == null) {
+                putBytes(null);
+                return;
+            }
+            for (int i = 0; i < recentStrings.length; i++) {
+                if (recentStrings[i] == text) {
+                    putBytes(recentBytes[i]);
+                    return;
+                }
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            recentStrings[nextRecent] = text;
+            recentBytes[nextRecent] = bytes;
+            nextRecent = (nextRecent + 1) % recentStrings.length;
+            putBytes(bytes);
         }
 
         private void ensure(int more) {
@@ -203,15 +234,15 @@ final class PacketEventCodec {
         }
 
         int getInt() {
-            int value = 0;
-            for (int i = 0; i < 4; i++) {
-                value = value << 8 | getByte();
-            }
+            int value = (int) INT.get(bytes, position);
+            position += 4;
             return value;
         }
 
         long getLong() {
-            return (long) getInt() << 32 | getInt() & 0xffffffffL;
+            long value = (long) LONG.get(bytes, position);
+            position += 8;
+            return value;
         }
 
         byte[] getBytes() {
