@@ -115,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
                 out.println("summary:");
                 runner.summary().lines(topology).forEach(line -> out.println("  " + line));
                 outputs.written().forEach(line -> out.println(line));
+                if (packets.droppedCount() > 0) {
+                    out.printf("%d packets were recorded but not printed or written: this command fell behind the "
+                            + "trace (--quiet prints less)%n", packets.droppedCount());
+                }
                 out.flush();
                 done.countDown();
                 removeHook(hook);
