@@ -168,7 +168,9 @@ final class MqttStreamDecoder {
                 decodable = raw.clone();
                 decodable[connectLevelOffset(raw)] &= 0x7f;
             }
-            decoder.writeInbound(Unpooled.wrappedBuffer(decodable));
+            // not writeInbound: its per-call flush and task run cost more than the decoding of a small packet
+            decoder.pipeline().fireChannelRead(Unpooled.wrappedBuffer(decodable));
+            decoder.checkException();
             out = decoder.readInbound();
             if (out instanceof MqttMessage message && message.decoderResult().isSuccess()) {
                 listener.packet(message, raw, time);

@@ -65,11 +65,16 @@ public record PacketEvent(
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(raw, "raw");
-        reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
-        subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
-        properties = properties == null ? List.of() : List.copyOf(properties);
+        reasonCodes = immutable(reasonCodes);
+        subscriptions = immutable(subscriptions);
+        properties = immutable(properties);
         payload = payload == null ? null : payload.clone();
         raw = raw.clone();
+    }
+
+    /** Most packets have no codes, filters or properties: an empty list is not copied. */
+    private static <T> List<T> immutable(List<T> list) {
+        return list == null || list.isEmpty() ? List.of() : List.copyOf(list);
     }
 
     /** A copy of the payload, or null when the packet has none. */

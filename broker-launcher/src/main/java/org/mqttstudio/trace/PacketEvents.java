@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
@@ -104,9 +105,29 @@ final class PacketEvents {
         }
 
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), clientId, origin.direction(), PacketType.valueOf(fixed.messageType().name()),
+                origin.nodePort(), clientId, origin.direction(), type(fixed.messageType()),
                 packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
                 filters, properties, version, raw.length, raw, null);
+    }
+
+    private static PacketType type(MqttMessageType type) {
+        return switch (type) {
+            case CONNECT -> PacketType.CONNECT;
+            case CONNACK -> PacketType.CONNACK;
+            case PUBLISH -> PacketType.PUBLISH;
+            case PUBACK -> PacketType.PUBACK;
+            case PUBREC -> PacketType.PUBREC;
+            case PUBREL -> PacketType.PUBREL;
+            case PUBCOMP -> PacketType.PUBCOMP;
+            case SUBSCRIBE -> PacketType.SUBSCRIBE;
+            case SUBACK -> PacketType.SUBACK;
+            case UNSUBSCRIBE -> PacketType.UNSUBSCRIBE;
+            case UNSUBACK -> PacketType.UNSUBACK;
+            case PINGREQ -> PacketType.PINGREQ;
+            case PINGRESP -> PacketType.PINGRESP;
+            case DISCONNECT -> PacketType.DISCONNECT;
+            case AUTH -> PacketType.AUTH;
+        };
     }
 
     private static String resolveAlias(MqttPublishVariableHeader publish, Map<Integer, String> topicAliases) {

@@ -43,6 +43,10 @@ public final class Recorder implements Consumer<PacketEvent> {
     private long head;
     private long first;
     private long appended;
+    // the slots of first and appended, and where first's bytes start (head when empty): kept, not divided out
+    private int firstSlot;
+    private int nextSlot;
+    private long firstStart;
     private long clearedBefore;
 
     public Recorder() {
@@ -78,7 +82,10 @@ public final class Recorder implements Consumer<PacketEvent> {
             int length = scratch.length();
             boolean isLarge = length > maxBytes / 8;
             makeRoom(isLarge ? 0 : length, isLarge ? length : 0);
-            int slot = slot(appended);
+            int slot = nextSlot;
+            if (first == appended) {
+                firstStart = head;
+            }
             starts[slot] = head;
             if (isLarge) {
                 lengths[slot] = -length;
@@ -90,6 +97,7 @@ public final class Recorder implements Consumer<PacketEvent> {
                 head += length;
             }
             appended++;
+            nextSlot = following(slot);
         }
     }
 
@@ -201,22 +209,22 @@ public final class Recorder implements Consumer<PacketEvent> {
     private Chunk take(long from, int max) {
         long start = Math.max(from, first);
         int count = (int) Math.max(0, Math.min(appended - start, max));
+        int startSlot = (int) (start % capacity);
         int total = 0;
-        for (long sequence = start; sequence < start + count; sequence++) {
-            total += Math.max(0, lengths[slot(sequence)]);
+        for (int i = 0, slot = startSlot; i < count; i++, slot = following(slot)) {
+            total += Math.max(0, lengths[slot]);
         }
         byte[] bytes = new byte[total];
         int[] offsets = new int[count];
         PacketEvent[] kept = new PacketEvent[count];
         int at = 0;
-        for (int i = 0; i < count; i++) {
-            long sequence = start + i;
-            int length = lengths[slot(sequence)];
+        for (int i = 0, slot = startSlot; i < count; i++, slot = following(slot)) {
+            int length = lengths[slot];
             offsets[i] = at;
             if (length < 0) {
-                kept[i] = large.get(sequence);
+                kept[i] = large.get(start + i);
             } else {
-                copyOut(starts[slot(sequence)], bytes, at, length);
+                copyOut(starts[slot], bytes, at, length);
                 at += length;
             }
         }
@@ -241,29 +249,31 @@ public final class Recorder implements Consumer<PacketEvent> {
     }
 
     private void dropOldest() {
-        int length = lengths[slot(first)];
+        int length = lengths[firstSlot];
         if (length < 0) {
             large.remove(first);
             largeBytes += length;
         }
         first++;
+        firstSlot = following(firstSlot);
+        firstStart = first < appended ? starts[firstSlot] : head;
     }
 
     private long ringUsed() {
-        return first < appended ? head - starts[slot(first)] : 0;
+        return first < appended ? head - firstStart : 0;
     }
 
     private void grow(int needed) {
         int size = (int) Math.min(maxBytes, Math.max(2L * ring.length, needed));
-        long from = first < appended ? starts[slot(first)] : head;
+        long from = first < appended ? firstStart : head;
         byte[] live = new byte[(int) (head - from)];
         copyOut(from, live, 0, live.length);
         ring = new byte[size];
         copyIn(from, live, 0, live.length);
     }
 
-    private int slot(long sequence) {
-        return (int) (sequence % capacity);
+    private int following(int slot) {
+        return slot + 1 == capacity ? 0 : slot + 1;
     }
 
     private void copyIn(long position, byte[] source, int offset, int length) {
