@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +39,7 @@ public final class Bench {
         try {
             startAll(brokers);
             warmUp(load, brokers);
-            Map<Scenario, Map<BenchTarget, List<Measurement>>> rounds = new LinkedHashMap<>();
+            List<Measurement> rounds = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Scenario scenario : Scenario.ALL) {
                     for (BrokerUnderTest broker : brokers.values()) {
@@ -48,15 +47,11 @@ public final class Bench {
                         Duration cpuBefore = broker.cpuTime();
                         Measurement measured = load.run(broker.target(), broker.port(), scenario,
                                 options.messages());
-                        rounds.computeIfAbsent(scenario, s -> new EnumMap<>(BenchTarget.class))
-                                .computeIfAbsent(broker.target(), t -> new ArrayList<>())
-                                .add(measured.withCpu(broker.cpuTime().minus(cpuBefore)));
+                        rounds.add(measured.withCpu(broker.cpuTime().minus(cpuBefore)));
                     }
                 }
             }
-            List<Measurement> measurements = rounds.values().stream().flatMap(byTarget -> byTarget.values().stream())
-                    .map(Measurement::median).toList();
-            return new BenchReport(started, machine, options, measurements);
+            return new BenchReport(started, machine, options, rounds);
         } finally {
             for (BrokerUnderTest broker : brokers.values()) {
                 broker.close();

@@ -3,37 +3,55 @@ package org.mqttstudio.bench;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
-/** One bench run's measurements and what they ran on, as a Markdown table with the ratios. */
-public record BenchReport(Instant started, Machine machine, BenchOptions options, List<Measurement> measurements) {
+/**
+ * One bench run's measurements (every round of every scenario on every broker, in the order they ran) and what they
+ * ran on, as a Markdown table with the ratios.
+ *
+ * <p>A ratio of two brokers is the median over the rounds of that round's ratio: within a round the brokers run the
+ * scenario back to back, so a machine that is slower for a while (a shared host) slows both sides of a ratio alike,
+ * where two medians taken apart may come from different minutes.
+ */
+public record BenchReport(Instant started, Machine machine, BenchOptions options, List<Measurement> rounds) {
     private static final double TAP_TARGET = 0.90;
     private static final double MOSQUITTO_TARGET = 1.00;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     public BenchReport {
-        measurements = List.copyOf(measurements);
+        rounds = List.copyOf(rounds);
     }
 
-    /** The measurement of one scenario on one broker, if it ran. */
+    /** One scenario on one broker over all rounds, as {@link Measurement#median} sums it up, if it ran. */
     public Optional<Measurement> find(Scenario scenario, BenchTarget target) {
-        return measurements.stream().filter(m -> m.scenario().equals(scenario) && m.target() == target).findFirst();
+        List<Measurement> of = roundsOf(scenario, target);
+        return of.isEmpty() ? Optional.empty() : Optional.of(Measurement.median(of));
     }
 
-    /** Rate of {@code numerator} over rate of {@code denominator} for a scenario, if both ran. */
+    /** Rate of {@code numerator} over rate of {@code denominator} for a scenario (median of the rounds' ratios). */
     public Optional<Double> ratio(Scenario scenario, BenchTarget numerator, BenchTarget denominator) {
         return quotient(scenario, numerator, denominator, Measurement::ratePerSecond);
     }
 
+    private List<Measurement> roundsOf(Scenario scenario, BenchTarget target) {
+        return rounds.stream().filter(m -> m.scenario().equals(scenario) && m.target() == target).toList();
+    }
+
     private Optional<Double> quotient(Scenario scenario, BenchTarget numerator, BenchTarget denominator,
                                       ToDoubleFunction<Measurement> metric) {
-        return find(scenario, numerator).flatMap(n -> find(scenario, denominator)
-                .filter(d -> metric.applyAsDouble(d) > 0)
-                .map(d -> metric.applyAsDouble(n) / metric.applyAsDouble(d)));
+        List<Measurement> above = roundsOf(scenario, numerator);
+        List<Measurement> below = roundsOf(scenario, denominator);
+        double[] ratios = IntStream.range(0, Math.min(above.size(), below.size()))
+                .filter(round -> metric.applyAsDouble(below.get(round)) > 0)
+                .mapToDouble(round -> metric.applyAsDouble(above.get(round)) / metric.applyAsDouble(below.get(round)))
+                .sorted().toArray();
+        return ratios.length == 0 ? Optional.empty() : Optional.of(ratios[(ratios.length - 1) / 2]);
     }
 
     public String markdown() {
@@ -48,13 +66,16 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                 .append(" at most ").append(options.window()).append(" messages ahead of the subscriber in all; ")
                 .append(options.warmup()).append(" warm-up messages per broker first\n");
         text.append("- rounds: ").append(options.rounds()).append(", each scenario alternating the brokers; msg/s and")
-                .append(" latency of the round with the median rate, sent/lost/duplicates of all rounds\n");
+                .append(" latency of the round with the median rate, sent/lost/duplicates of all rounds; each ratio is")
+                .append(" the median of the rounds' ratios\n");
         text.append("- latency: publish to receipt, including the wait in that window\n");
         text.append("- cpu µs/msg: cpu time of the broker's process (all threads; the tapped one's include the tap)")
                 .append(" per message received, median of the rounds\n\n");
         text.append("| scenario | broker | msg/s | p50 ms | p99 ms | cpu µs/msg | sent | lost | duplicates |\n");
         text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Measurement m : measurements) {
+        List<Measurement> rows = Scenario.ALL.stream().flatMap(scenario -> Arrays.stream(BenchTarget.values())
+                .flatMap(target -> find(scenario, target).stream())).toList();
+        for (Measurement m : rows) {
             text.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %d | %d | %d |%n",
                     m.scenario().label(), m.target().label(), m.ratePerSecond(), m.p50Micros() / 1000.0,
                     m.p99Micros() / 1000.0, m.cpuMicros(), m.sent(), m.lost(), m.duplicates()));

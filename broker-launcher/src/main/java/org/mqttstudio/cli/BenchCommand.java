@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Payload size, at least 16 (default: ${DEFAULT-VALUE}).")
     int payload;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
             description = "Rounds over all scenarios and brokers; the median round is reported "
                     + "(default: ${DEFAULT-VALUE}).")
     int rounds;

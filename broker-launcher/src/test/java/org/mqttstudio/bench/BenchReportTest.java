@@ -36,6 +36,25 @@ class BenchReportTest {
     }
 
     @Test
+    void aRatioIsTheMedianOfEachRoundsRatioNotTheRatioOfTwoMedians() {
+        Scenario scenario = new Scenario(0, 1);
+        double[] bare = {100, 300, 200};
+        double[] tapped = {95, 150, 190}; // round 2: the machine was busy while the tapped broker ran
+        List<Measurement> rounds = new ArrayList<>();
+        for (int round = 0; round < bare.length; round++) {
+            rounds.add(measurement(scenario, BenchTarget.EMBEDDED, bare[round], 20));
+            rounds.add(measurement(scenario, BenchTarget.EMBEDDED_TAPPED, tapped[round], 25));
+        }
+        BenchReport report = new BenchReport(Instant.EPOCH, MACHINE, OPTIONS, rounds);
+
+        assertThat(report.ratio(scenario, BenchTarget.EMBEDDED_TAPPED, BenchTarget.EMBEDDED))
+                .hasValueSatisfying(r -> assertThat(r).isCloseTo(0.95, within(1e-9)));
+        assertThat(report.find(scenario, BenchTarget.EMBEDDED)).get()
+                .extracting(Measurement::ratePerSecond, Measurement::sent).containsExactly(200.0, 3000L);
+        assertThat(report.markdown()).contains("| QoS 0, 1 → 1 | embedded + tap | 150 |", "| QoS 0, 1 → 1 | 0.95 |");
+    }
+
+    @Test
     void aMissingBrokerLeavesItsRatiosOpen() {
         BenchReport report = new BenchReport(Instant.EPOCH, MACHINE, OPTIONS,
                 List.of(measurement(new Scenario(0, 1), BenchTarget.EMBEDDED, 10_000, 20)));
