@@ -11,9 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mqttstudio.check.Checker;
 import org.mqttstudio.check.Severity;
@@ -184,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
         private final Path pcapPath;
         private final JsonlWriter jsonl;
         private final PcapWriter pcap;
+        private final Set<Integer> pcapPorts = new TreeSet<>();
         private long count;
 
         Outputs(Path tracePath, Path pcapPath) {
@@ -213,6 +217,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (pcap != null) {
                     pcap.write(event);
+                    pcapPorts.add(event.nodePort());
                 }
                 count++;
             } catch (IOException e) {
@@ -222,7 +227,15 @@ final class RunCommand implements Callable<Integer> {
 
         List<String> written() {
             return Stream.of(tracePath, pcapPath).filter(Objects::nonNull)
-                    .map(p -> "wrote " + count + " packets to " + p).toList();
+                    .map(p -> "wrote " + count + " packets to " + p + (p == pcapPath ? decodeAs() : "")).toList();
+        }
+
+        /** Wireshark takes only port 1883 for MQTT by itself: how to open the file with the others. */
+        private String decodeAs() {
+            String options = pcapPorts.stream().filter(port -> port != 1883)
+                    .map(port -> "-d tcp.port==" + port + ",mqtt").collect(Collectors.joining(" "));
+            return options.isEmpty() ? "" : " (Wireshark decodes port 1883 as MQTT by itself; for the others: "
+                    + "wireshark " + options + " " + pcapPath + ")";
         }
 
         @Override

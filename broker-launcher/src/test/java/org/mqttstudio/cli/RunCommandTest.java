@@ -41,6 +41,8 @@ class RunCommandTest {
         assertThat(lines).noneMatch(l -> l.contains(" PUBLISH ")); // --quiet
         assertThat(Files.readAllLines(trace)).anyMatch(l -> l.contains("\"type\":\"PUBCOMP\""));
         assertThat(Files.size(pcap)).isGreaterThan(24); // more than the pcap header
+        assertThat(lines).anyMatch(l -> l.startsWith("wrote ") && l.contains(pcap.toString())
+                && l.contains("-d tcp.port==" + (1884 + offset) + ",mqtt"));
     }
 
     @Test
