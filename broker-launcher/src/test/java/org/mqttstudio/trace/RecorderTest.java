@@ -126,6 +126,34 @@ class RecorderTest {
     }
 
     @Test
+    void aReaderPollingWhileManyThreadsAppendSeesEachWritersEventsInOrderAndCountsWhatItLost() throws Exception {
+        Recorder recorder = new Recorder(5_000, 64 * 1024);
+        Recorder.Subscription reader = recorder.subscribe(2_000);
+        List<Long> seen = new ArrayList<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            long base = w * 1_000_000L;
+            Thread writer = new Thread(() -> LongStream.range(0, 50_000).forEach(i -> recorder.accept(event(base + i))));
+            writers.add(writer);
+            writer.start();
+        }
+        while (writers.stream().anyMatch(Thread::isAlive)) {
+            reader.poll(500).forEach(e -> seen.add(e.connectionId()));
+            recorder.snapshot(); // a reader of the whole ring meanwhile
+        }
+        for (List<PacketEvent> batch = reader.poll(500); !batch.isEmpty(); batch = reader.poll(500)) {
+            batch.forEach(e -> seen.add(e.connectionId()));
+        }
+
+        assertThat(seen.size() + reader.droppedCount()).isEqualTo(200_000);
+        for (int w = 0; w < 4; w++) {
+            long base = w * 1_000_000L;
+            List<Long> ofWriter = seen.stream().filter(id -> id / 1_000_000L == base / 1_000_000L).toList();
+            assertThat(ofWriter).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void clearEmptiesTheSnapshotAndRecordingGoesOn() {
         Recorder recorder = new Recorder(5);
         LongStream.rangeClosed(1, 3).forEach(i -> recorder.accept(event(i)));
