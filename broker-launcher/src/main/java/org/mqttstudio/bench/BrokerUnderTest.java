@@ -94,7 +94,8 @@ final class BrokerUnderTest implements AutoCloseable {
                 "persistence false",
                 "log_dest none",
                 // Beyond 20 in flight a 3.1.1 publisher's QoS 2 messages are dropped (NOTES): no limit. The queue
-                // per client keeps its default (1000), as HiveMQ's does; the load's window stays below it.
+                // per client keeps its default (1000), as HiveMQ's does; the load's window stays below it. Unbounded,
+                // mosquitto's open QoS 2 exchanges to a 10 -> 1 subscriber can wrap its packet ids (docs/bench.md).
                 "max_inflight_messages 0"));
         if ("root".equals(System.getProperty("user.name"))) {
             conf.add("user root"); // else it drops to user mosquitto, who may not read our temp folder
