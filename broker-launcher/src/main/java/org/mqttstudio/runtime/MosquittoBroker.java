@@ -151,7 +151,7 @@ public final class MosquittoBroker implements BrokerInstance {
                         .orElseGet(() -> new BrokerStartException("broker '" + node.id() + "': mosquitto stopped: "
                                 + lastLogLine()));
             }
-            if (ports.stream().allMatch(this::listensOn)) {
+            if (listensOnAll(ports)) {
                 return;
             }
             try {
@@ -170,9 +170,9 @@ public final class MosquittoBroker implements BrokerInstance {
      * mosquitto exits when it cannot bind a port, but a moment after it started: until then another
      * broker's listener on the port would accept for it. /proc tells whose socket it is, where readable.
      */
-    private boolean listensOn(int port) {
-        return ProcessListeners.readable(process.pid()) ? ProcessListeners.listens(process.pid(), port)
-                : accepts(port);
+    private boolean listensOnAll(List<Integer> ports) {
+        return ProcessListeners.listeningPorts(process.pid()).map(own -> own.containsAll(ports))
+                .orElseGet(() -> ports.stream().allMatch(MosquittoBroker::accepts));
     }
 
     private static boolean accepts(int port) {

@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Whose listening TCP socket a port is, from Linux's /proc: the listening sockets' inodes in
- * {@code /proc/net/tcp[6]}, the process's open sockets in {@code /proc/<pid>/fd}. Reading another
- * user's descriptors (mosquitto run as root drops to user mosquitto) needs root's ptrace right, which
- * a container may lack: then {@link #readable} says no.
+ * Which ports a process's own listening TCP sockets are on, from Linux's /proc: the listening sockets' inodes in
+ * {@code /proc/net/tcp[6]}, the process's open sockets in {@code /proc/<pid>/fd}. Reading another user's
+ * descriptors (mosquitto run as root drops to user mosquitto) needs root's ptrace right, which a container may
+ * lack: then there is no answer.
  */
 final class ProcessListeners {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
@@ -22,38 +26,35 @@ final class ProcessListeners {
     private ProcessListeners() {
     }
 
-    /** Whether /proc tells this process's sockets (false elsewhere than on Linux, or without the right). */
-    static boolean readable(long pid) {
-        try (Stream<Path> fds = Files.list(descriptors(pid))) {
-            return fds.findAny().isPresent() && Files.isReadable(TABLES.get(0));
+    /**
+     * The ports the process listens on (any address), reading each table and the descriptors once; empty when
+     * /proc does not tell (elsewhere than on Linux, without the right, or the process ended).
+     */
+    static Optional<Set<Integer>> listeningPorts(long pid) {
+        List<String> sockets;
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            sockets = fds.map(ProcessListeners::target).toList();
         } catch (IOException | UncheckedIOException e) {
-            return false;
+            return Optional.empty();
         }
+        if (sockets.isEmpty() || !Files.isReadable(TABLES.get(0))) {
+            return Optional.empty();
+        }
+        Map<String, Integer> listening = listeningSockets();
+        return Optional.of(sockets.stream().map(listening::get).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
-    /** Whether the process holds a socket listening on the port (on any address). */
-    static boolean listens(long pid, int port) {
-        Set<String> listening = listeningSockets(port);
-        if (listening.isEmpty()) {
-            return false;
-        }
-        try (Stream<Path> fds = Files.list(descriptors(pid))) {
-            return fds.map(ProcessListeners::target).anyMatch(listening::contains);
-        } catch (IOException | UncheckedIOException e) {
-            return false; // the process ended
-        }
-    }
-
-    /** "socket:[inode]" of each socket listening on the port; a table line: sl local rem st ... uid timeout inode. */
-    private static Set<String> listeningSockets(int port) {
-        String localPort = String.format(":%04X", port);
-        Set<String> sockets = new HashSet<>();
+    /** Port by "socket:[inode]" of every listening socket; a table line: sl local rem st ... uid timeout inode. */
+    private static Map<String, Integer> listeningSockets() {
+        Map<String, Integer> sockets = new HashMap<>();
         for (Path table : TABLES) {
             try {
                 for (String line : Files.readAllLines(table)) {
                     String[] fields = line.trim().split("\\s+");
-                    if (fields.length > 9 && fields[1].endsWith(localPort) && fields[3].equals(LISTEN)) {
-                        sockets.add("socket:[" + fields[9] + "]");
+                    if (fields.length > 9 && fields[3].equals(LISTEN)) {
+                        String local = fields[1];
+                        sockets.put("socket:[" + fields[9] + "]",
+                                Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
                     }
                 }
             } catch (IOException noIpv6) {
@@ -61,10 +62,6 @@ final class ProcessListeners {
             }
         }
         return sockets;
-    }
-
-    private static Path descriptors(long pid) {
-        return Path.of("/proc", Long.toString(pid), "fd");
     }
 
     private static String target(Path descriptor) {

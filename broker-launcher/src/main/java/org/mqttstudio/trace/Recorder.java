@@ -83,9 +83,6 @@ public final class Recorder implements Consumer<PacketEvent> {
             boolean isLarge = length > maxBytes / 8;
             makeRoom(isLarge ? 0 : length, isLarge ? length : 0);
             int slot = nextSlot;
-            if (first == appended) {
-                firstStart = head;
-            }
             starts[slot] = head;
             if (isLarge) {
                 lengths[slot] = -length;
@@ -260,16 +257,15 @@ public final class Recorder implements Consumer<PacketEvent> {
     }
 
     private long ringUsed() {
-        return first < appended ? head - firstStart : 0;
+        return head - firstStart;
     }
 
     private void grow(int needed) {
         int size = (int) Math.min(maxBytes, Math.max(2L * ring.length, needed));
-        long from = first < appended ? firstStart : head;
-        byte[] live = new byte[(int) (head - from)];
-        copyOut(from, live, 0, live.length);
+        byte[] live = new byte[(int) ringUsed()];
+        copyOut(firstStart, live, 0, live.length);
         ring = new byte[size];
-        copyIn(from, live, 0, live.length);
+        copyIn(firstStart, live, 0, live.length);
     }
 
     private int following(int slot) {
