@@ -36,6 +36,7 @@ import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketEvent;
+import org.mqttstudio.trace.PacketSource;
 import org.mqttstudio.trace.PacketType;
 import org.mqttstudio.trace.Recorder;
 import org.mqttstudio.trace.TapConnection;
@@ -160,6 +161,16 @@ public final class TopologyRunner implements AutoCloseable {
             throw new IllegalStateException("this run was started before");
         }
         startAll();
+    }
+
+    /** {@link #start()} on a thread of its own: completes once the brokers listen; never blocks the caller. */
+    public CompletableFuture<Void> startAsync() {
+        return CompletableFuture.runAsync(this::start, task -> new Thread(task, "runner-start").start());
+    }
+
+    /** {@link #stop()} on a thread of its own: completes once every broker is down and every port released. */
+    public CompletableFuture<Void> stopAsync() {
+        return CompletableFuture.runAsync(this::stop, task -> new Thread(task, "runner-stop").start());
     }
 
     private void startAll() {
@@ -393,6 +404,11 @@ public final class TopologyRunner implements AutoCloseable {
     /** Every packet every tap saw. */
     public Recorder recorder() {
         return recorder;
+    }
+
+    /** Every packet every tap saw, read-only, with sequence numbers and gaps. */
+    public PacketSource packets() {
+        return recorder.view();
     }
 
     /** Status changes of brokers, bridges and clients from now on. */

@@ -31,6 +31,7 @@ public final class Recorder implements Consumer<PacketEvent> {
     private final int capacity;
     private final int maxBytes;
     private final Object lock = new Object();
+    private final PacketSource view = new View();
     private final PacketEventCodec.Output scratch = new PacketEventCodec.Output();
     // all below guarded by lock
     /** Where event {@code sequence}'s bytes start in the ring (a position that only grows), by sequence % capacity. */
@@ -142,6 +143,92 @@ public final class Recorder implements Consumer<PacketEvent> {
         }
     }
 
+    /** This recorder read-only: what a runner hands out (readers and snapshots; no {@link #accept}, no {@link #clear}). */
+    public PacketSource view() {
+        return view;
+    }
+
+    /** The read-only face of this recorder. */
+    private final class View implements PacketSource {
+        @Override
+        public PacketReader reader(int backlog) {
+            synchronized (lock) {
+                return new Reader(backlog, appended);
+            }
+        }
+
+        @Override
+        public List<SequencedPacket> snapshot() {
+            Chunk chunk;
+            synchronized (lock) {
+                chunk = take(clearedBefore, Integer.MAX_VALUE);
+            }
+            return chunk.packets();
+        }
+
+        @Override
+        public long recordedCount() {
+            return appendedCount();
+        }
+    }
+
+    /** A {@link PacketReader}: like a {@link Subscription}, but it says where it lost packets, not only how many. */
+    private final class Reader implements PacketReader {
+        private final int backlog;
+        // guarded by the recorder's lock
+        private long next;
+        private long lost;
+        private boolean closed;
+
+        private Reader(int backlog, long next) {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
+            }
+            this.backlog = backlog;
+            this.next = next;
+        }
+
+        @Override
+        public List<TraceEntry> poll(int max) {
+            Chunk chunk;
+            PacketGap gap = null;
+            synchronized (lock) {
+                if (closed) {
+                    return List.of();
+                }
+                long oldest = Math.max(first, appended - backlog);
+                if (next < oldest) {
+                    gap = new PacketGap(next, oldest);
+                    lost += oldest - next;
+                    next = oldest;
+                }
+                chunk = take(next, max);
+                next = chunk.end();
+            }
+            List<SequencedPacket> packets = chunk.packets();
+            List<TraceEntry> entries = new ArrayList<>(packets.size() + 1);
+            if (gap != null) {
+                entries.add(gap);
+            }
+            entries.addAll(packets);
+            return entries;
+        }
+
+        @Override
+        public long lostCount() {
+            synchronized (lock) {
+                return lost;
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                closed = true;
+            }
+        }
+    }
+
     /** A subscriber's read position; read with {@link #poll}. */
     public final class Subscription implements AutoCloseable {
         private final int backlog;
@@ -200,6 +287,16 @@ public final class Recorder implements Consumer<PacketEvent> {
                 events.add(kept[i] != null ? kept[i] : PacketEventCodec.read(bytes, offsets[i]));
             }
             return events;
+        }
+
+        List<SequencedPacket> packets() {
+            List<PacketEvent> events = events();
+            long start = end - events.size();
+            List<SequencedPacket> packets = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                packets.add(new SequencedPacket(start + i, events.get(i)));
+            }
+            return packets;
         }
     }
 
