@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.routing.Router;
@@ -103,8 +104,14 @@ public final class TopologyRunner implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Guards the start and stop decisions, so that a start never begins after a stop did. */
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean stopBegun;
+    /** Set when a stop begins: a start in progress halts at the next element. */
+    private volatile boolean stopping;
+    private final CompletableFuture<Void> startDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopDone = new CompletableFuture<>();
 
     private TopologyRunner(Topology topology, RunOptions options, PortPlan plan, Path runDir, boolean ownRunDir) {
         this.topology = topology;
@@ -154,35 +161,112 @@ public final class TopologyRunner implements AutoCloseable {
     /**
      * Starts brokers (taps first, then the brokers behind them, bridge targets first), bridges,
      * subscribers and publishers; returns once the brokers listen (bridges and clients connect in
-     * the background: watch {@link #statusFeed()}).
+     * the background: watch {@link #statusFeed()}). A {@link #stop()} meanwhile (from another
+     * thread) makes it return at the next element.
+     *
+     * @throws IllegalStateException when this run was started or stopped before
      */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("this run was started before");
+        begin();
+        runStart();
+        try {
+            startDone.join();
+        } catch (CancellationException stoppedMeanwhile) {
+            // stop() was asked for while starting: what started is being stopped
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
-        startAll();
     }
 
-    /** {@link #start()} on a thread of its own: completes once the brokers listen; never blocks the caller. */
+    /**
+     * {@link #start()} on a thread of its own; never blocks the caller. Progress comes per element
+     * through {@link #statusFeed()} (STARTING, then RUNNING or FAILED with the reason). The future
+     * completes once the brokers listen, or with a {@link CancellationException} when a stop came
+     * first.
+     *
+     * @throws IllegalStateException when this run was started or stopped before
+     */
     public CompletableFuture<Void> startAsync() {
-        return CompletableFuture.runAsync(this::start, task -> new Thread(task, "runner-start").start());
+        begin();
+        Thread thread = new Thread(this::runStart, "runner-start");
+        thread.setDaemon(true);
+        thread.start();
+        return startDone.copy();
     }
 
-    /** {@link #stop()} on a thread of its own: completes once every broker is down and every port released. */
+    /**
+     * {@link #stop()} on a thread of its own; never blocks the caller. Works while a start is in
+     * progress: the start halts at the next element, then everything started is stopped. The future
+     * completes once every broker is down and every port released; the same one on every call.
+     */
     public CompletableFuture<Void> stopAsync() {
-        return CompletableFuture.runAsync(this::stop, task -> new Thread(task, "runner-stop").start());
+        if (beginStop()) {
+            Thread thread = new Thread(this::runStop, "runner-stop");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return stopDone.copy();
+    }
+
+    private void begin() {
+        synchronized (lifecycle) {
+            if (started || stopBegun) {
+                throw new IllegalStateException(started ? "this run was started before" : "this run was stopped");
+            }
+            started = true;
+        }
+    }
+
+    private void runStart() {
+        try {
+            startAll();
+            if (stopping) {
+                startDone.completeExceptionally(new CancellationException("the run was stopped while starting"));
+            } else {
+                startDone.complete(null);
+            }
+        } catch (RuntimeException | Error e) {
+            startDone.completeExceptionally(e);
+        }
     }
 
     private void startAll() {
         List<BrokerSlot> order = targetsFirst();
         order.forEach(slot -> status(slot.node.id(), NodeStatus.State.STARTING, ""));
-        order.forEach(this::openTaps);
-        order.stream().filter(slot -> slot.tapsUp).forEach(this::startInstance);
-        topology.bridges().forEach(this::startBridge);
-        topology.subscribers().forEach(this::startSubscriber);
+        for (BrokerSlot slot : order) {
+            if (stopping) {
+                return;
+            }
+            openTaps(slot);
+        }
+        for (BrokerSlot slot : order) {
+            if (stopping) {
+                return;
+            }
+            if (slot.tapsUp) {
+                startInstance(slot);
+            }
+        }
+        for (Bridge bridge : topology.bridges()) {
+            if (stopping) {
+                return;
+            }
+            startBridge(bridge);
+        }
+        for (Subscriber subscriber : topology.subscribers()) {
+            if (stopping) {
+                return;
+            }
+            startSubscriber(subscriber);
+        }
         awaitSettled(Stream.concat(topology.bridges().stream().map(Bridge::id),
                 topology.subscribers().stream().map(Subscriber::id)).toList());
-        topology.publishers().forEach(this::startPublisher);
+        for (Publisher publisher : topology.publishers()) {
+            if (stopping) {
+                return;
+            }
+            startPublisher(publisher);
+        }
     }
 
     /**
@@ -191,7 +275,7 @@ public final class TopologyRunner implements AutoCloseable {
      */
     private void awaitSettled(List<String> elementIds) {
         long deadline = System.nanoTime() + READY_MAX.toNanos();
-        while (System.nanoTime() < deadline && elementIds.stream().map(statuses::get).anyMatch(
+        while (!stopping && System.nanoTime() < deadline && elementIds.stream().map(statuses::get).anyMatch(
                 s -> s == null || s.state() == NodeStatus.State.STARTING)) {
             try {
                 Thread.sleep(20);
@@ -401,12 +485,10 @@ public final class TopologyRunner implements AutoCloseable {
         return runDir;
     }
 
-    /** Every packet every tap saw. */
-    public Recorder recorder() {
-        return recorder;
-    }
-
-    /** Every packet every tap saw, read-only, with sequence numbers and gaps. */
+    /**
+     * Every packet every tap saw, read-only: readers with sequence numbers that say where they lost
+     * packets, and a snapshot of the kept ones. Nobody outside the run appends or clears.
+     */
     public PacketSource packets() {
         return recorder.view();
     }
@@ -571,12 +653,48 @@ public final class TopologyRunner implements AutoCloseable {
 
     /**
      * Stops publishing, lets messages in flight arrive (up to 2 s), then stops clients, bridges,
-     * taps and brokers in parallel: about one embedded broker's stop time in all. Safe to call again.
+     * taps and brokers in parallel: about one embedded broker's stop time in all. A start in
+     * progress (on another thread) halts at its next element first. Safe to call again: a second
+     * call waits for the first one's end.
      */
     public void stop() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
+        if (beginStop()) {
+            runStop();
         }
+        stopDone.join();
+    }
+
+    /** Whether this call is the one that stops the run. */
+    private boolean beginStop() {
+        synchronized (lifecycle) {
+            if (stopBegun) {
+                return false;
+            }
+            stopBegun = true;
+            stopping = true;
+            return true;
+        }
+    }
+
+    private void runStop() {
+        try {
+            if (isStarted()) {
+                startDone.handle((done, failure) -> null).join(); // the start halts at its next element
+            }
+            stopAll();
+            stopDone.complete(null);
+        } catch (RuntimeException | Error e) {
+            stopDone.completeExceptionally(e);
+        }
+    }
+
+    private boolean isStarted() {
+        synchronized (lifecycle) {
+            return started;
+        }
+    }
+
+    private void stopAll() {
         publishers.forEach(SimulatedPublisher::stopPublishing);
         settle();
         List<CompletableFuture<Void>> clients = new ArrayList<>();
@@ -609,6 +727,10 @@ public final class TopologyRunner implements AutoCloseable {
         if (ownRunDir) {
             deleteRunDir();
         }
+        // what a stop during the start never reached, or a client that did not say goodbye in time
+        statuses.values().stream().filter(s -> s.state() == NodeStatus.State.STARTING
+                || s.state() == NodeStatus.State.RUNNING).map(NodeStatus::elementId).toList()
+                .forEach(id -> status(id, NodeStatus.State.STOPPED, "the run was stopped"));
     }
 
     /** Waits until every expected message arrived, or no message arrived for a moment, at most 2 s. */
