@@ -3,6 +3,7 @@ package org.mqttstudio.runtime;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.routing.Router;
-import org.mqttstudio.topology.Bridge;
-import org.mqttstudio.topology.Publisher;
-import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.FlowCorrelator;
 import org.mqttstudio.trace.FlowFeed;
@@ -137,42 +135,35 @@ public final class TopologyRunner implements AutoCloseable {
         }
     }
 
+    /** Runs the start's steps in order; a stop meanwhile halts it before the next one. */
     private void startAll() {
+        for (Runnable step : startSteps()) {
+            if (lifecycle.stopping()) {
+                return;
+            }
+            step.run();
+        }
+    }
+
+    /**
+     * Taps, then the brokers behind them (bridge targets first), bridges, subscribers, a wait until
+     * those are connected or failed (so that the first messages find someone listening), publishers.
+     */
+    private List<Runnable> startSteps() {
         List<BrokerSlot> order = plan.brokersTargetsFirst().stream().map(b -> brokers.slot(b.id())).toList();
         order.forEach(slot -> statuses.report(slot.id(), NodeStatus.State.STARTING, ""));
-        for (BrokerSlot slot : order) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            brokers.openTaps(slot);
-        }
-        for (BrokerSlot slot : order) {
-            if (lifecycle.stopping()) {
-                return;
-            }
+        List<Runnable> steps = new ArrayList<>();
+        order.forEach(slot -> steps.add(() -> brokers.openTaps(slot)));
+        order.forEach(slot -> steps.add(() -> {
             if (slot.tapsUp) {
                 brokers.startInstance(slot);
             }
-        }
-        for (Bridge bridge : topology.bridges()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startBridge(bridge);
-        }
-        for (Subscriber subscriber : topology.subscribers()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startSubscriber(subscriber);
-        }
-        statuses.awaitSettled(plan.listenersBeforePublishers(), READY_MAX, lifecycle::stopping);
-        for (Publisher publisher : topology.publishers()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startPublisher(publisher);
-        }
+        }));
+        topology.bridges().forEach(bridge -> steps.add(() -> clients.startBridge(bridge)));
+        topology.subscribers().forEach(subscriber -> steps.add(() -> clients.startSubscriber(subscriber)));
+        steps.add(() -> statuses.awaitSettled(plan.listenersBeforePublishers(), READY_MAX, lifecycle::stopping));
+        topology.publishers().forEach(publisher -> steps.add(() -> clients.startPublisher(publisher)));
+        return steps;
     }
 
     private void onPacket(PacketEvent event) {
