@@ -53,7 +53,8 @@ final class ClientLauncher {
         if (!from.running) {
             statuses.report(bridge.id(), NodeStatus.State.FAILED, topology.nameOf(bridge.from()) + " is not running");
         } else if (remote.isEmpty()) {
-            statuses.report(bridge.id(), NodeStatus.State.FAILED, topology.nameOf(bridge.to()) + " has no MQTT listener");
+            statuses.report(bridge.id(), NodeStatus.State.FAILED,
+                    topology.nameOf(bridge.to()) + " has no MQTT listener");
         } else if (plan.mosquitto()) {
             if (statuses.of(bridge.id()).isEmpty()) { // else the taps saw it connect already
                 statuses.report(bridge.id(), NodeStatus.State.STARTING, "run by mosquitto on "
