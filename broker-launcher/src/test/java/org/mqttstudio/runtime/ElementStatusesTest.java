@@ -50,7 +50,8 @@ class ElementStatusesTest {
             assertThat(s.message()).isEqualTo("connected to Central");
         });
         statuses.onPacket(connack("subscriber_temperature", 0));
-        assertThat(feed.poll(10)).extracting(NodeStatus::elementId).containsExactly("bridge3_central", "bridge3_central");
+        assertThat(feed.poll(10)).extracting(NodeStatus::elementId)
+                .containsExactly("bridge3_central", "bridge3_central");
         assertThat(statuses.all()).containsOnlyKeys("bridge3_central");
     }
 
