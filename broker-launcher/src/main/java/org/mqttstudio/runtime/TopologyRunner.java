@@ -284,8 +284,13 @@ public final class TopologyRunner implements AutoCloseable {
     /**
      * Starts a new instance of a stopped broker on the same node ports (new internal ones behind new
      * taps, which get the link faults set before); completes when it listens.
+     *
+     * @throws IllegalStateException once the run is stopping (a broker started then would outlive it)
      */
     public CompletableFuture<Void> startBroker(String brokerId) {
+        if (lifecycle.stopping()) {
+            throw new IllegalStateException("the run is stopping: " + topology.nameOf(brokerId) + " stays down");
+        }
         return brokers.startBroker(brokerId);
     }
 

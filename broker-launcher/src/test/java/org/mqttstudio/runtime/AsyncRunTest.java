@@ -71,6 +71,8 @@ class AsyncRunTest {
                 .isIn(NodeStatus.State.STOPPED, NodeStatus.State.FAILED));
         assertThat(runner.status("publisher2")).as("the start halted before the publishers").isEmpty();
         assertThatThrownBy(runner::startAsync).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> runner.startBroker("central")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the run is stopping: Central stays down");
     }
 
     /** Every node port and every first internal port of the run: nobody listens any more. */
