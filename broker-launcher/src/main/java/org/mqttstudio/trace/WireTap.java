@@ -26,6 +26,9 @@ import java.util.function.Predicate;
 /**
  * A TCP proxy in front of one broker listener that shows every MQTT packet crossing it.
  *
+ * <p>On a WebSocket listener ({@link Builder#transport}) the bytes are forwarded just as untouched, the HTTP upgrade
+ * included; the copy is read as WebSocket frames and the MQTT inside them decoded ({@link WebSocketStreamDecoder}).
+ *
  * <p>Clients connect to the tap's port (the node's port); the tap connects each of them to the broker's internal
  * port and forwards the bytes of both directions untouched. A copy of each direction is decoded (MQTT 3.1, 3.1.1
  * and 5) into {@link PacketEvent}s for the sink, on the tap's decoder thread, in arrival order, a moment (at most
@@ -42,6 +45,7 @@ public final class WireTap implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean ownGroup;
     private final TapDecoder decoder;
+    private final Transport transport;
     private final AtomicLong connectionIds = new AtomicLong();
     private final Map<Long, TappedConnection> connections = new ConcurrentHashMap<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
@@ -77,6 +81,7 @@ public final class WireTap implements AutoCloseable {
         this.ownGroup = builder.group == null;
         this.group = ownGroup ? new NioEventLoopGroup(1) : builder.group;
         this.decoder = new TapDecoder(node, TapDecoder.DEFAULT_MAX_QUEUED_BYTES);
+        this.transport = builder.transport;
     }
 
     /** Starts a tap with its own network thread. */
@@ -96,6 +101,7 @@ public final class WireTap implements AutoCloseable {
         private final InetSocketAddress upstream;
         private Consumer<PacketEvent> sink = event -> { };
         private EventLoopGroup group;
+        private Transport transport = Transport.TCP;
 
         private Builder(String node, InetSocketAddress listen, InetSocketAddress upstream) {
             this.node = Objects.requireNonNull(node, "node");
@@ -112,6 +118,12 @@ public final class WireTap implements AutoCloseable {
         /** A NIO event loop group shared by several taps; the tap does not shut it down. */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = Objects.requireNonNull(group, "group");
+            return this;
+        }
+
+        /** How the listener behind the tap carries MQTT; TCP unless said otherwise. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
@@ -164,6 +176,10 @@ public final class WireTap implements AutoCloseable {
 
     public InetSocketAddress upstream() {
         return upstream;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** The connections open now. */
