@@ -226,7 +226,7 @@ public final class TopologyRunner implements AutoCloseable {
             try {
                 slot.taps.add(WireTap.builder(slot.node.id(), new InetSocketAddress(PortPlan.HOST, port),
                                 new InetSocketAddress(PortPlan.HOST, slot.internalPorts.get(listener)))
-                        .sink(this::onPacket).eventLoopGroup(tapGroup).start());
+                        .transport(plan.transport(listener)).sink(this::onPacket).eventLoopGroup(tapGroup).start());
             } catch (UncheckedIOException e) {
                 slot.taps.forEach(WireTap::close);
                 slot.taps.clear();

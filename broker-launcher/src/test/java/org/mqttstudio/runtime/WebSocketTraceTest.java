@@ -1,0 +1,83 @@
+package org.mqttstudio.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Listener;
+import org.mqttstudio.topology.Protocol;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.PacketDirection;
+import org.mqttstudio.trace.PacketEvent;
+import org.mqttstudio.trace.PacketType;
+import org.mqttstudio.trace.Transport;
+
+/**
+ * A broker with a TCP and a WebSocket listener, on both runtimes: a client subscribing over WebSocket, through its
+ * tap, and one publishing over TCP. The trace holds the WebSocket client's packets, decoded from inside the frames
+ * and marked WEBSOCKET, beside the TCP client's.
+ */
+class WebSocketTraceTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Listener TCP = Listener.mqtt(1883);
+    private static final Listener WEBSOCKET = new Listener(1884, Protocol.WEBSOCKETS, null);
+    private static final Broker EDGE = new Broker("edge", null, null, List.of(TCP, WEBSOCKET), true, null, null,
+            null, null, null, null, null);
+    private static final Topology TOPOLOGY = Topology.of("websockets", List.of(EDGE), List.of(), List.of(),
+            List.of(), List.of());
+
+    @ParameterizedTest
+    @EnumSource(RunOptions.Runtime.class)
+    void aWebSocketClientsPacketsAreTracedAsWebSocket(RunOptions.Runtime runtime) {
+        try (TopologyRunner runner = TopologyRunner.start(TOPOLOGY, RunOptions.defaults().withRuntime(runtime)
+                .withPortOffset(ChallengeRunTest.freeOffset(TOPOLOGY)))) {
+            assertThat(runner.status("edge")).hasValueSatisfying(s ->
+                    assertThat(s.state()).as(s.message()).isEqualTo(NodeStatus.State.RUNNING));
+            assertThat(runner.ports().internalPorts(EDGE).get(WEBSOCKET)).as("the broker's own port, behind the tap")
+                    .isNotEqualTo(runner.ports().nodePort(WEBSOCKET));
+            Mqtt3BlockingClient overWebSocket = TestClient.builder(runner.ports().nodePort(WEBSOCKET))
+                    .identifier("ws-subscriber").webSocketConfig().serverPath("mqtt").applyWebSocketConfig()
+                    .buildBlocking();
+            try (TestClient subscriber = TestClient.connect(overWebSocket);
+                    TestClient publisher = TestClient.connect(TestClient.builder(runner.ports().nodePort(TCP))
+                            .identifier("tcp-publisher").buildBlocking())) {
+                subscriber.subscribe("ws/#", 1);
+                publisher.publish("ws/hello", "from tcp to a browser", 1);
+                await().atMost(WAIT).until(() -> subscriber.received().contains("ws/hello=from tcp to a browser"));
+
+                await().atMost(WAIT).untilAsserted(() -> assertThat(of(runner, "ws-subscriber"))
+                        .extracting(PacketEvent::transport, PacketEvent::direction, PacketEvent::type,
+                                PacketEvent::topic, PacketEvent::payloadText)
+                        .contains(tuple(Transport.WEBSOCKET, PacketDirection.CLIENT_TO_BROKER, PacketType.CONNECT,
+                                        null, null),
+                                tuple(Transport.WEBSOCKET, PacketDirection.BROKER_TO_CLIENT, PacketType.CONNACK,
+                                        null, null),
+                                tuple(Transport.WEBSOCKET, PacketDirection.CLIENT_TO_BROKER, PacketType.SUBSCRIBE,
+                                        null, null),
+                                tuple(Transport.WEBSOCKET, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH,
+                                        "ws/hello", "from tcp to a browser"),
+                                tuple(Transport.WEBSOCKET, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBACK,
+                                        null, null)));
+            }
+            List<PacketEvent> trace = runner.recorder().snapshot();
+            PacketEvent delivered = of(runner, "ws-subscriber").stream()
+                    .filter(e -> e.type() == PacketType.PUBLISH).findFirst().orElseThrow();
+            assertThat(of(runner, "ws-subscriber")).filteredOn(e -> e.type() == PacketType.PUBACK)
+                    .extracting(PacketEvent::packetId).contains(delivered.packetId());
+            assertThat(delivered.nodePort()).isEqualTo(runner.ports().nodePort(WEBSOCKET));
+            assertThat(of(runner, "tcp-publisher")).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.transport()).isEqualTo(Transport.TCP));
+            assertThat(trace).noneMatch(e -> e.type() == PacketType.MALFORMED);
+        }
+    }
+
+    private static List<PacketEvent> of(TopologyRunner runner, String clientId) {
+        return runner.recorder().snapshot().stream().filter(e -> clientId.equals(e.clientId())).toList();
+    }
+}
