@@ -28,7 +28,34 @@ final class WebSocketBytes {
     static final byte[] PINGREQ = {(byte) 0xc0, 0};
     static final byte[] PUBLISH = publish(300);
 
+    static final byte[] MASK_A = {0x11, (byte) 0x82, 0x33, (byte) 0xf4};
+    static final byte[] MASK_B = {(byte) 0xa5, 0x5a, 0x0f, (byte) 0xf0};
+
     private WebSocketBytes() {
+    }
+
+    /**
+     * A client's upgrade, then masked frames: the CONNECT fragmented over three frames with a ping between the
+     * fragments, the SUBSCRIBE starting in the CONNECT's last fragment, a PINGREQ and a PUBLISH sharing one frame
+     * (with a 16-bit length).
+     */
+    static byte[] clientStream() {
+        return concat(UPGRADE_REQUEST,
+                frame(false, BINARY, slice(CONNECT, 0, 5), MASK_A),
+                frame(true, PING, ascii("are you there"), MASK_B),
+                frame(false, CONTINUATION, slice(CONNECT, 5, 11), MASK_B),
+                frame(false, CONTINUATION, concat(slice(CONNECT, 11, CONNECT.length), slice(SUBSCRIBE, 0, 3)),
+                        MASK_A),
+                frame(true, CONTINUATION, slice(SUBSCRIBE, 3, SUBSCRIBE.length), MASK_B),
+                frame(true, BINARY, concat(PINGREQ, PUBLISH), MASK_A));
+    }
+
+    /** The broker's answer, then unmasked frames: a PUBLISH fragmented over two frames with a pong between them. */
+    static byte[] brokerStream() {
+        return concat(UPGRADE_ANSWER,
+                frame(false, BINARY, slice(PUBLISH, 0, 200), null),
+                frame(true, PONG, new byte[0], null),
+                frame(true, CONTINUATION, slice(PUBLISH, 200, PUBLISH.length), null));
     }
 
     static byte[] ascii(String text) {

@@ -5,6 +5,8 @@ import static org.mqttstudio.trace.WebSocketBytes.BINARY;
 import static org.mqttstudio.trace.WebSocketBytes.CLOSE;
 import static org.mqttstudio.trace.WebSocketBytes.CONNECT;
 import static org.mqttstudio.trace.WebSocketBytes.CONTINUATION;
+import static org.mqttstudio.trace.WebSocketBytes.MASK_A;
+import static org.mqttstudio.trace.WebSocketBytes.MASK_B;
 import static org.mqttstudio.trace.WebSocketBytes.PING;
 import static org.mqttstudio.trace.WebSocketBytes.PINGREQ;
 import static org.mqttstudio.trace.WebSocketBytes.PONG;
@@ -13,6 +15,8 @@ import static org.mqttstudio.trace.WebSocketBytes.SUBSCRIBE;
 import static org.mqttstudio.trace.WebSocketBytes.UPGRADE_ANSWER;
 import static org.mqttstudio.trace.WebSocketBytes.UPGRADE_REQUEST;
 import static org.mqttstudio.trace.WebSocketBytes.ascii;
+import static org.mqttstudio.trace.WebSocketBytes.brokerStream;
+import static org.mqttstudio.trace.WebSocketBytes.clientStream;
 import static org.mqttstudio.trace.WebSocketBytes.concat;
 import static org.mqttstudio.trace.WebSocketBytes.frame;
 import static org.mqttstudio.trace.WebSocketBytes.oddChunks;
@@ -25,9 +29,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebSocketStreamDecoderTest {
-    private static final byte[] MASK_A = {0x11, (byte) 0x82, 0x33, (byte) 0xf4};
-    private static final byte[] MASK_B = {(byte) 0xa5, 0x5a, 0x0f, (byte) 0xf0};
-
     private final List<String> seen = new ArrayList<>();
     private final List<byte[]> raws = new ArrayList<>();
 
@@ -49,22 +50,6 @@ class WebSocketStreamDecoderTest {
 
     private void feed(StreamDecoder decoder, List<byte[]> chunks) {
         chunks.forEach(chunk -> decoder.feed(chunk, Instant.now()));
-    }
-
-    /**
-     * A client's upgrade, then masked frames: the CONNECT fragmented over three frames with a ping between the
-     * fragments, the SUBSCRIBE starting in the CONNECT's last fragment, a PINGREQ and a PUBLISH sharing one frame
-     * (with a 16-bit length).
-     */
-    private static byte[] clientStream() {
-        return concat(UPGRADE_REQUEST,
-                frame(false, BINARY, slice(CONNECT, 0, 5), MASK_A),
-                frame(true, PING, ascii("are you there"), MASK_B),
-                frame(false, CONTINUATION, slice(CONNECT, 5, 11), MASK_B),
-                frame(false, CONTINUATION, concat(slice(CONNECT, 11, CONNECT.length), slice(SUBSCRIBE, 0, 3)),
-                        MASK_A),
-                frame(true, CONTINUATION, slice(SUBSCRIBE, 3, SUBSCRIBE.length), MASK_B),
-                frame(true, BINARY, concat(PINGREQ, PUBLISH), MASK_A));
     }
 
     @Test
@@ -90,10 +75,7 @@ class WebSocketStreamDecoderTest {
     @Test
     void theBrokersAnswerThenUnmaskedFramesUpToTheCloseFrame() {
         StreamDecoder decoder = decoder(true);
-        byte[] stream = concat(UPGRADE_ANSWER,
-                frame(false, BINARY, slice(PUBLISH, 0, 200), null),
-                frame(true, PONG, new byte[0], null),
-                frame(true, CONTINUATION, slice(PUBLISH, 200, PUBLISH.length), null),
+        byte[] stream = concat(brokerStream(),
                 frame(true, CLOSE, new byte[] {0x03, (byte) 0xe8}, null),
                 ascii("whatever follows a close frame"));
 
