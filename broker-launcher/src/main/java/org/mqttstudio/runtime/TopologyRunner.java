@@ -35,6 +35,7 @@ import org.mqttstudio.topology.PayloadTemplate;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.ConnectionNumbers;
 import org.mqttstudio.trace.PacketEvent;
 import org.mqttstudio.trace.PacketSource;
 import org.mqttstudio.trace.PacketType;
@@ -61,6 +62,8 @@ public final class TopologyRunner implements AutoCloseable {
     private static final class BrokerSlot {
         final Broker node;
         final List<WireTap> taps = new CopyOnWriteArrayList<>();
+        /** Shared by the node's taps, the new ones of a restart too: (node, connection id) names one connection. */
+        final ConnectionNumbers connectionNumbers = new ConnectionNumbers();
         /** The broker's ports behind the taps; new ones for each restart (the old ones linger in TIME_WAIT). */
         volatile Map<Listener, Integer> internalPorts;
         volatile Duration latency = Duration.ZERO;
@@ -226,7 +229,8 @@ public final class TopologyRunner implements AutoCloseable {
             try {
                 slot.taps.add(WireTap.builder(slot.node.id(), new InetSocketAddress(PortPlan.HOST, port),
                                 new InetSocketAddress(PortPlan.HOST, slot.internalPorts.get(listener)))
-                        .transport(plan.transport(listener)).sink(this::onPacket).eventLoopGroup(tapGroup).start());
+                        .transport(plan.transport(listener)).connectionNumbers(slot.connectionNumbers)
+                        .sink(this::onPacket).eventLoopGroup(tapGroup).start());
             } catch (UncheckedIOException e) {
                 slot.taps.forEach(WireTap::close);
                 slot.taps.clear();

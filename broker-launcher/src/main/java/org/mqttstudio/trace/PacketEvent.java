@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * @param time            when the tap read the packet's last byte
  * @param node            the node (broker) the tap fronts
- * @param connectionId    the connection's number, counted per tap from 1
+ * @param connectionId    the connection's number, counted from 1 per tap, per node in a run (its taps share
+ *                        {@link ConnectionNumbers}): with the node it names one connection
  * @param clientAddress   the client's address as the tap saw it
  * @param nodePort        the tap's port, i.e. the node's port as clients know it
  * @param transport       how the connection carries MQTT (a WebSocket listener's packets are the MQTT packets

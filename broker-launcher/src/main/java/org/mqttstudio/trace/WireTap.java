@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -46,7 +45,7 @@ public final class WireTap implements AutoCloseable {
     private final boolean ownGroup;
     private final TapDecoder decoder;
     private final Transport transport;
-    private final AtomicLong connectionIds = new AtomicLong();
+    private final ConnectionNumbers connectionNumbers;
     private final Map<Long, TappedConnection> connections = new ConcurrentHashMap<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
     private final List<Delay> delays = new CopyOnWriteArrayList<>();
@@ -82,6 +81,7 @@ public final class WireTap implements AutoCloseable {
         this.group = ownGroup ? new NioEventLoopGroup(1) : builder.group;
         this.decoder = new TapDecoder(node, TapDecoder.DEFAULT_MAX_QUEUED_BYTES);
         this.transport = builder.transport;
+        this.connectionNumbers = builder.connectionNumbers;
     }
 
     /** Starts a tap with its own network thread. */
@@ -102,6 +102,7 @@ public final class WireTap implements AutoCloseable {
         private Consumer<PacketEvent> sink = event -> { };
         private EventLoopGroup group;
         private Transport transport = Transport.TCP;
+        private ConnectionNumbers connectionNumbers = new ConnectionNumbers();
 
         private Builder(String node, InetSocketAddress listen, InetSocketAddress upstream) {
             this.node = Objects.requireNonNull(node, "node");
@@ -127,6 +128,12 @@ public final class WireTap implements AutoCloseable {
             return this;
         }
 
+        /** Numbers shared with the node's other taps; the tap's own, from 1, unless given. */
+        public Builder connectionNumbers(ConnectionNumbers numbers) {
+            this.connectionNumbers = Objects.requireNonNull(numbers, "numbers");
+            return this;
+        }
+
         /** Binds the tap; fails with one line naming the node and address when the port is taken. */
         public WireTap start() {
             WireTap tap = new WireTap(this);
@@ -146,7 +153,7 @@ public final class WireTap implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         TappedConnection connection =
-                                new TappedConnection(WireTap.this, connectionIds.incrementAndGet(), channel);
+                                new TappedConnection(WireTap.this, connectionNumbers.next(), channel);
                         connections.put(connection.view().id(), connection);
                         channel.pipeline().addLast(connection.clientHandler());
                     }

@@ -72,7 +72,9 @@ class WebSocketTraceTest {
                     .extracting(PacketEvent::packetId).contains(delivered.packetId());
             assertThat(delivered.nodePort()).isEqualTo(runner.ports().nodePort(WEBSOCKET));
             assertThat(of(runner, "tcp-publisher")).isNotEmpty()
-                    .allSatisfy(e -> assertThat(e.transport()).isEqualTo(Transport.TCP));
+                    .allSatisfy(e -> assertThat(e.transport()).isEqualTo(Transport.TCP))
+                    .as("the node's taps number connections together: (node, connection id) is one connection")
+                    .allSatisfy(e -> assertThat(e.connectionId()).isNotEqualTo(delivered.connectionId()));
             assertThat(trace).noneMatch(e -> e.type() == PacketType.MALFORMED);
         }
     }
