@@ -32,6 +32,7 @@ import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.PayloadTemplate;
+import org.mqttstudio.topology.Protocol;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
@@ -300,7 +301,8 @@ public final class TopologyRunner implements AutoCloseable {
     private String describePorts(Broker node) {
         Map<Listener, Integer> internal = brokers.get(node.id()).internalPorts;
         return String.join(", ", node.listeners().stream().map(l -> plan.nodePort(l)
-                + (plan.tapped(l) ? " (broker on " + internal.get(l) + ")" : " (" + l.protocol().word() + ")"))
+                + (l.protocol() == Protocol.MQTT ? "" : " " + l.protocol().word())
+                + (plan.tapped(l) ? " (broker on " + internal.get(l) + ")" : ""))
                 .toList());
     }
 

@@ -38,8 +38,9 @@ final class PacketEvents {
 
     static PacketEvent malformed(Origin origin, byte[] raw, String error, Instant time) {
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), origin.transport(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null, 0, false,
-                false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
+                origin.nodePort(), origin.transport(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null,
+                0, false, false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw,
+                error);
     }
 
     /**

@@ -5,6 +5,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +38,13 @@ class WebSocketTraceTest {
 
     @ParameterizedTest
     @EnumSource(RunOptions.Runtime.class)
-    void aWebSocketClientsPacketsAreTracedAsWebSocket(RunOptions.Runtime runtime) {
+    void aWebSocketClientsPacketsAreTracedAsWebSocket(RunOptions.Runtime runtime) throws IOException {
         try (TopologyRunner runner = TopologyRunner.start(TOPOLOGY, RunOptions.defaults().withRuntime(runtime)
                 .withPortOffset(ChallengeRunTest.freeOffset(TOPOLOGY)))) {
-            assertThat(runner.status("edge")).hasValueSatisfying(s ->
-                    assertThat(s.state()).as(s.message()).isEqualTo(NodeStatus.State.RUNNING));
+            assertThat(runner.status("edge")).hasValueSatisfying(s -> {
+                assertThat(s.state()).as(s.message()).isEqualTo(NodeStatus.State.RUNNING);
+                assertThat(s.message()).contains(runner.ports().nodePort(WEBSOCKET) + " websockets (broker on ");
+            });
             assertThat(runner.ports().internalPorts(EDGE).get(WEBSOCKET)).as("the broker's own port, behind the tap")
                     .isNotEqualTo(runner.ports().nodePort(WEBSOCKET));
             Mqtt3BlockingClient overWebSocket = TestClient.builder(runner.ports().nodePort(WEBSOCKET))
@@ -65,6 +71,8 @@ class WebSocketTraceTest {
                                 tuple(Transport.WEBSOCKET, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBACK,
                                         null, null)));
             }
+            assertThat(upgradeAnswer(runner.ports().nodePort(WEBSOCKET))).startsWith("HTTP/1.1 101 ")
+                    .as("no compressed frames the tap could not read").doesNotContainIgnoringCase("extensions");
             List<PacketEvent> trace = runner.recorder().snapshot();
             PacketEvent delivered = of(runner, "ws-subscriber").stream()
                     .filter(e -> e.type() == PacketType.PUBLISH).findFirst().orElseThrow();
@@ -76,6 +84,28 @@ class WebSocketTraceTest {
                     .as("the node's taps number connections together: (node, connection id) is one connection")
                     .allSatisfy(e -> assertThat(e.connectionId()).isNotEqualTo(delivered.connectionId()));
             assertThat(trace).noneMatch(e -> e.type() == PacketType.MALFORMED);
+        }
+    }
+
+    /** The head of the broker's answer to a browser-like upgrade request that offers permessage-deflate. */
+    private static String upgradeAnswer(int port) throws IOException {
+        try (Socket socket = new Socket(PortPlan.HOST, port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("GET /mqtt HTTP/1.1\r\nHost: " + PortPlan.HOST + ":" + port
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: mqtt\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            return head.toString();
         }
     }
 

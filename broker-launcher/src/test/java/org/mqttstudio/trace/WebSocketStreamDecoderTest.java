@@ -105,8 +105,8 @@ class WebSocketStreamDecoderTest {
 
         feed(decoder, List.of(UPGRADE_ANSWER, frame(true, BINARY, PINGREQ, null), compressed, PINGREQ));
 
-        assertThat(seen).containsExactly("PINGREQ",
-                "MALFORMED: a compressed WebSocket frame (permessage-deflate); 3 bytes and all after them are not decoded");
+        assertThat(seen).containsExactly("PINGREQ", "MALFORMED: a compressed WebSocket frame (permessage-deflate);"
+                + " 3 bytes and all after them are not decoded");
     }
 
     @Test
