@@ -117,13 +117,15 @@ final class WebSocketStreamDecoder implements StreamDecoder {
     }
 
     private void readFrames(ByteBuf bytes, Instant arrived) {
+        int length = bytes.readableBytes();
         try {
             // not writeInbound: its per-call flush and task run cost more than reading a small frame
             frames.pipeline().fireChannelRead(bytes);
             frames.checkException();
         } catch (RuntimeException e) {
-            passDecodedFrames(arrived);
-            giveUp(0, "broken WebSocket frame: " + e.getMessage(), arrived);
+            passDecodedFrames(arrived); // the frames before the broken one
+            Throwable why = e.getCause() == null ? e : e.getCause(); // Netty wraps it in a DecoderException
+            giveUp(length, "broken WebSocket frame: " + why.getMessage(), arrived);
             return;
         }
         passDecodedFrames(arrived);

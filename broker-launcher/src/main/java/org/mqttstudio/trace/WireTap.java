@@ -25,13 +25,13 @@ import java.util.function.Predicate;
 /**
  * A TCP proxy in front of one broker listener that shows every MQTT packet crossing it.
  *
- * <p>On a WebSocket listener ({@link Builder#transport}) the bytes are forwarded just as untouched, the HTTP upgrade
- * included; the copy is read as WebSocket frames and the MQTT inside them decoded ({@link WebSocketStreamDecoder}).
- *
  * <p>Clients connect to the tap's port (the node's port); the tap connects each of them to the broker's internal
  * port and forwards the bytes of both directions untouched. A copy of each direction is decoded (MQTT 3.1, 3.1.1
  * and 5) into {@link PacketEvent}s for the sink, on the tap's decoder thread, in arrival order, a moment (at most
  * ~1 ms under load) after the bytes went on. The sink must not block: a {@link Recorder} is made for that.
+ *
+ * <p>On a WebSocket listener ({@link Builder#transport}) the bytes are forwarded just as untouched, the HTTP upgrade
+ * included; the copy is read as WebSocket frames and the MQTT inside them decoded ({@link WebSocketStreamDecoder}).
  *
  * <p>Fault injection: {@link #cut} drops matching connections and refuses matching new ones until
  * {@link #restore}; {@link #setLatency} delays both directions of every connection, {@link #delay} those of

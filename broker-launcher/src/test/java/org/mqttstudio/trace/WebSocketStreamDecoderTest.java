@@ -118,7 +118,7 @@ class WebSocketStreamDecoderTest {
                 frame(true, BINARY, PINGREQ, MASK_B)));
 
         assertThat(seen).hasSize(2).first().isEqualTo("PINGREQ");
-        assertThat(seen.get(1)).startsWith("MALFORMED: broken WebSocket frame: ");
+        assertThat(seen.get(1)).startsWith("MALFORMED: broken WebSocket frame: fragmented control frame; ");
     }
 
     @Test
