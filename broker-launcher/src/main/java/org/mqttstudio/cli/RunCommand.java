@@ -11,12 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mqttstudio.check.Checker;
 import org.mqttstudio.check.Severity;
@@ -33,6 +30,7 @@ import org.mqttstudio.trace.PcapWriter;
 import org.mqttstudio.trace.Recorder;
 import org.mqttstudio.trace.SequencedPacket;
 import org.mqttstudio.trace.TraceEntry;
+import org.mqttstudio.trace.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -162,12 +160,13 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** time, node, direction, client, type, packet id, QoS, topic. */
+    /** time, node, direction, client, type, packet id, QoS, topic; "[websocket]" for a WebSocket connection's. */
     private static String line(Topology topology, PacketEvent e) {
         String arrow = e.direction() == PacketDirection.CLIENT_TO_BROKER ? "<-" : "->";
-        return String.format("%s %-14s %s %-24s %-11s %5s q%d %s", TIME.format(e.time()), topology.nameOf(e.node()),
+        return String.format("%s %-14s %s %-24s %-11s %5s q%d %s%s", TIME.format(e.time()), topology.nameOf(e.node()),
                 arrow, e.clientId() == null ? "?" : e.clientId(), e.type(),
-                e.packetId() == null ? "" : "#" + e.packetId(), e.qos(), e.topic() == null ? "" : e.topic());
+                e.packetId() == null ? "" : "#" + e.packetId(), e.qos(), e.topic() == null ? "" : e.topic(),
+                e.transport() == Transport.WEBSOCKET ? " [websocket]" : "");
     }
 
     private static void awaitQuietly(CountDownLatch done) {
@@ -192,7 +191,6 @@ final class RunCommand implements Callable<Integer> {
         private final Path pcapPath;
         private final JsonlWriter jsonl;
         private final PcapWriter pcap;
-        private final Set<Integer> pcapPorts = new TreeSet<>();
         private long count;
 
         Outputs(Path tracePath, Path pcapPath) {
@@ -222,7 +220,6 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (pcap != null) {
                     pcap.write(event);
-                    pcapPorts.add(event.nodePort());
                 }
                 count++;
             } catch (IOException e) {
@@ -237,10 +234,15 @@ final class RunCommand implements Callable<Integer> {
 
         /** Wireshark takes only port 1883 for MQTT by itself: how to open the file with the others. */
         private String decodeAs() {
-            String options = pcapPorts.stream().filter(port -> port != 1883)
-                    .map(port -> "-d tcp.port==" + port + ",mqtt").collect(Collectors.joining(" "));
-            return options.isEmpty() ? "" : " (Wireshark decodes port 1883 as MQTT by itself; for the others: "
-                    + "wireshark " + options + " " + pcapPath + ")";
+            List<String> options = pcap.decodeAsOptions();
+            if (options.isEmpty()) {
+                return "";
+            }
+            String websocket = options.stream().anyMatch(o -> o.endsWith(",http"))
+                    ? "; Wireshark 4.0 decodes the MQTT inside WebSocket frames with -X lua_script:FILE, FILE holding "
+                    + PcapWriter.WEBSOCKET_MQTT_LUA : "";
+            return " (Wireshark decodes port 1883 as MQTT by itself; for the others: wireshark "
+                    + String.join(" ", options) + " " + pcapPath + websocket + ")";
         }
 
         @Override

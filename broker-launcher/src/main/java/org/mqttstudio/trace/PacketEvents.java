@@ -29,8 +29,8 @@ import java.util.Map;
 final class PacketEvents {
 
     /** Where a packet was seen: everything an event needs besides the packet itself. */
-    record Origin(String node, long connectionId, InetSocketAddress clientAddress, int nodePort, String clientId,
-                  Integer protocolVersion, PacketDirection direction) {
+    record Origin(String node, long connectionId, InetSocketAddress clientAddress, int nodePort, Transport transport,
+                  String clientId, Integer protocolVersion, PacketDirection direction) {
     }
 
     private PacketEvents() {
@@ -38,8 +38,9 @@ final class PacketEvents {
 
     static PacketEvent malformed(Origin origin, byte[] raw, String error, Instant time) {
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null, 0, false,
-                false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
+                origin.nodePort(), origin.transport(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null,
+                0, false, false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw,
+                error);
     }
 
     /**
@@ -105,7 +106,7 @@ final class PacketEvents {
         }
 
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), clientId, origin.direction(), type(fixed.messageType()),
+                origin.nodePort(), origin.transport(), clientId, origin.direction(), type(fixed.messageType()),
                 packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
                 filters, properties, version, raw.length, raw, null);
     }
