@@ -16,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +86,7 @@ public final class TopologyRunner implements AutoCloseable {
     private final EventFeed<NodeStatus> statusFeed = new EventFeed<>();
     private final EventFeed<Delivery> deliveryFeed = new EventFeed<>();
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
-    private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final DeliveryLedger ledger;
     private final Map<String, BrokerSlot> brokers = new LinkedHashMap<>();
     /** mosquitto runs its own bridges: their status comes from the CONNACKs the taps see. */
     private final Map<String, String> bridgeByRemoteClientId;
@@ -113,6 +111,7 @@ public final class TopologyRunner implements AutoCloseable {
         this.ownRunDir = ownRunDir;
         this.plan = plan;
         this.routes = new Router().routes(topology);
+        this.ledger = new DeliveryLedger(topology, routes, Expectations.policyOf(options.runtime()));
         this.recorder = new Recorder(options.recorderCapacity());
         topology.brokers().forEach(b -> brokers.put(b.id(), new BrokerSlot(b, plan.internalPorts(b))));
         Map<String, String> bridgeIds = new HashMap<>();
@@ -343,7 +342,7 @@ public final class TopologyRunner implements AutoCloseable {
             return;
         }
         clientEndpoint(p.id(), p.broker()).ifPresent(endpoint -> {
-            SimulatedPublisher publisher = new SimulatedPublisher(p, endpoint, options.seed(), this::status);
+            SimulatedPublisher publisher = new SimulatedPublisher(p, endpoint, options.seed(), this::status, ledger);
             publishers.add(publisher);
             publisher.start();
         });
@@ -371,7 +370,7 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     private void onDelivery(Delivery delivery) {
-        deliveries.add(delivery);
+        ledger.received(delivery);
         deliveryFeed.emit(delivery);
     }
 
@@ -430,16 +429,14 @@ public final class TopologyRunner implements AutoCloseable {
         return Optional.ofNullable(statuses.get(elementId));
     }
 
-    /** Everything the subscribers received so far, in arrival order. */
+    /** The latest PUBLISH packets the subscribers received, oldest first (at most DeliveryLedger.DEFAULT_RECENT). */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return ledger.recent();
     }
 
-    /** What was published, received, duplicated and lost so far. */
+    /** What was published, received, duplicated and lost so far; cheap: counts kept as the run goes. */
     public RunSummary summary() {
-        Map<String, Map<String, Long>> published = new HashMap<>();
-        publishers.forEach(p -> published.put(p.model().id(), p.publishedPayloads()));
-        return RunSummary.of(topology, routes, published, deliveries());
+        return ledger.summary();
     }
 
     // ---- faults ----
@@ -614,10 +611,10 @@ public final class TopologyRunner implements AutoCloseable {
     /** Waits until every expected message arrived, or no message arrived for a moment, at most 2 s. */
     private void settle() {
         long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-        int seen = -1;
+        long seen = -1;
         long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline && !summary().undelivered().isEmpty()) {
-            int now = deliveries.size();
+        while (System.nanoTime() < deadline && ledger.missing() > 0) {
+            long now = ledger.receivedCount();
             if (now != seen) {
                 seen = now;
                 quietSince = System.nanoTime();

@@ -144,7 +144,7 @@ class CheckerTest {
                         two().broker("c").bridge("ab", "a", "b", out("#", 0)).bridge("bc", "b", "c", out("x", 0))
                                 .bridge("ac", "a", "c", out("#", 0))
                                 .pub("p", "a", "t", 0).sub("s", "c", "t", 0)),
-                pitfall("duplicate-delivery", Severity.WARNING, "overlapping filters",
+                pitfall("overlapping-filters", Severity.INFO, "overlapping filters",
                         one().pub("p", "a", "a/b", 0).sub("s", "a", s -> s, sub("a/#"), sub("a/+")),
                         one().pub("p", "a", "a/b", 0).sub("s", "a", s -> s, sub("a/#"), sub("b/+"))),
                 pitfall("shared-persistence", Severity.WARNING, "one persistence folder",
