@@ -77,8 +77,9 @@ final class RouteChecks implements Check {
                     "Keep one path: remove the extra bridge rule or the subscription the other path reaches"));
         });
         arrivals.stream().filter(Arrival::overlapping).forEach(a -> out.add(Finding.info("overlapping-filters",
-                a.subscriberId(), RouteTableText.overlap(t, a) + " (a known difference: "
-                        + KnownDifferences.OVERLAP + ")",
+                a.subscriberId(), RouteTableText.overlap(t, a) + (a.copies(OverlapPolicy.ONE_COPY)
+                        == a.copies(OverlapPolicy.COPY_PER_SUBSCRIPTION) ? ""
+                        : " (a known difference: " + KnownDifferences.OVERLAP + ")"),
                 "Keep one of the filters if the subscriber should get one copy on every broker")));
     }
 }

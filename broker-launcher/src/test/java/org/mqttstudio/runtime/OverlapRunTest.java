@@ -9,15 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.mqttstudio.topology.Bridge;
-import org.mqttstudio.topology.BridgeRule;
-import org.mqttstudio.topology.Broker;
-import org.mqttstudio.topology.ClientSettings;
-import org.mqttstudio.topology.Direction;
-import org.mqttstudio.topology.MqttVersion;
-import org.mqttstudio.topology.Publisher;
-import org.mqttstudio.topology.Subscriber;
-import org.mqttstudio.topology.Subscription;
+import org.mqttstudio.routing.TopologyBuilder;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
@@ -37,25 +29,10 @@ class OverlapRunTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MESSAGES = 6;
 
-    /** Issue 16's topology, designed on ports 1883 (b0) and 1884 (b1). */
-    static Topology topology() {
-        List<Subscription> filters = List.of(new Subscription("+/b", 1), new Subscription("#", 0));
-        return Topology.of("overlap",
-                List.of(Broker.simple("b0", "b0", 1883, true, null), Broker.simple("b1", "b1", 1884, true, null)),
-                List.of(),
-                List.of(Bridge.simple("b1_b0", "b1_b0", "b1", "b0", List.of(new BridgeRule("#", Direction.BOTH, 2,
-                        null, null), new BridgeRule("#", Direction.IN, 2, "", "out/")))),
-                List.of(new Publisher("P1", "P1", "b1", ClientSettings.of("P1"), "a/b", "P1 #{seq}", 100, MESSAGES, 2,
-                        false, null)),
-                List.of(new Subscriber("S0", "S0", "b0", new ClientSettings("S0", MqttVersion.V5, null, null, null,
-                                null), filters, null),
-                        new Subscriber("S3", "S3", "b0", ClientSettings.of("S3"), filters, null)));
-    }
-
     @ParameterizedTest
     @EnumSource(RunOptions.Runtime.class)
     void theSummaryCountsThePublishPacketsTheTraceShows(RunOptions.Runtime runtime) {
-        Topology topology = topology();
+        Topology topology = TopologyBuilder.overlappingFilters(MESSAGES);
         RunSummary summary;
         List<PacketEvent> trace;
         List<Delivery> deliveries;
