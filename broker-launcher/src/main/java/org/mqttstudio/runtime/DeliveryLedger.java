@@ -19,9 +19,11 @@ import org.mqttstudio.topology.Topology;
  * arriving once more than the route table predicts (a duplicate) from one not arrived yet (missing);
  * and the latest {@code recent} deliveries for views.
  *
- * <p>A message is known by its topic at the subscriber and its payload (as a 64-bit hash): a
- * delivery is matched with the oldest copy of it that is still expected, as the multiset comparison
- * of published and received messages would. A copy that leaves the window unmatched stays missing; a
+ * <p>A message is known by its topic at the subscriber and its payload (as a 64-bit hash), which is
+ * its publisher and sequence number when the payload template has {@code {seq}}; messages with equal
+ * payloads (the samples' constant or random ones) are told apart by count only: a delivery is matched
+ * with the oldest copy of it that is still expected, as the multiset comparison of published and
+ * received messages would. A copy that leaves the window unmatched stays missing; a
  * delivery of a message the window no longer holds (or that no publisher of the topology sent, say a
  * retained message of an earlier run) counts as received but neither as matched nor as duplicate.
  * Publishers register a message before sending it, so a delivery never overtakes its expectation.

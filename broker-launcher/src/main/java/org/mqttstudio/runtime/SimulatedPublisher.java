@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,8 +57,12 @@ public final class SimulatedPublisher implements AutoCloseable {
             public void connected() {
                 emit(NodeStatus.State.RUNNING, "publishing to " + model.topic());
                 if (started.compareAndSet(false, true)) {
-                    scheduler.scheduleAtFixedRate(SimulatedPublisher.this::tick, 0, model.intervalMs(),
-                            TimeUnit.MILLISECONDS);
+                    try {
+                        scheduler.scheduleAtFixedRate(SimulatedPublisher.this::tick, 0, model.intervalMs(),
+                                TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException stoppedBeforeConnecting) {
+                        // the run stopped publishing before this client connected: nothing to send
+                    }
                 }
             }
 
