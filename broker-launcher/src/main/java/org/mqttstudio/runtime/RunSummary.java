@@ -1,6 +1,7 @@
 package org.mqttstudio.runtime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ public record RunSummary(List<PublisherSummary> publishers, List<SubscriberSumma
     public record SubscriberSummary(String subscriberId, Map<String, Long> receivedByTopic, long duplicates,
             List<IdentifierCount> bySubscriptionIdentifiers) {
         public SubscriberSummary {
-            receivedByTopic = Map.copyOf(new TreeMap<>(receivedByTopic));
+            receivedByTopic = Collections.unmodifiableSortedMap(new TreeMap<>(receivedByTopic));
             bySubscriptionIdentifiers = List.copyOf(bySubscriptionIdentifiers);
         }
 
@@ -78,7 +79,7 @@ public record RunSummary(List<PublisherSummary> publishers, List<SubscriberSumma
             StringBuilder line = new StringBuilder(topology.nameOf(s.subscriberId())).append(": ")
                     .append(s.received()).append(" received");
             if (!s.receivedByTopic().isEmpty()) {
-                line.append(" (").append(s.receivedByTopic().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                line.append(" (").append(s.receivedByTopic().entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))).append(')');
             }
             String duplicates = s.duplicates() == 1 ? " duplicate" : " duplicates";
