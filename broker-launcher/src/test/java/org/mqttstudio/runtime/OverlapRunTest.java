@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mqttstudio.routing.TopologyBuilder;
@@ -77,6 +78,26 @@ class OverlapRunTest {
         assertThat(deliveries).filteredOn(d -> d.subscriberId().equals("S3"))
                 .allSatisfy(d -> assertThat(d.subscriptionIdentifiers()).isEmpty()).hasSize(MESSAGES)
                 .allSatisfy(d -> assertThat(d.qos()).isEqualTo(1));
+    }
+
+    /** The MQTT 5 subscriber's private tap passes a cut of its link at the node's tap on, and heals after it. */
+    @Test
+    void anMqtt5SubscribersCutLinkHeals() {
+        Topology topology = TopologyBuilder.overlappingFilters(0);
+        try (TopologyRunner runner = TopologyRunner.start(topology, RunOptions.defaults()
+                .withPortOffset(ChallengeRunTest.freeOffset(topology)))) {
+            await().atMost(WAIT).until(() -> receivedBy(runner, "S0") >= 3);
+            runner.cutLink("S0");
+            await().atMost(WAIT).until(() -> runner.status("S0").orElseThrow().message().startsWith("cannot reach"));
+            long during = receivedBy(runner, "S0");
+            runner.restoreLink("S0");
+            await().atMost(WAIT).until(() -> receivedBy(runner, "S0") >= during + 3);
+        }
+    }
+
+    private static long receivedBy(TopologyRunner runner, String subscriberId) {
+        return runner.summary().subscribers().stream().filter(s -> s.subscriberId().equals(subscriberId))
+                .mapToLong(RunSummary.SubscriberSummary::received).sum();
     }
 
     private static List<PacketEvent> publishesTo(List<PacketEvent> trace, String clientId) {
