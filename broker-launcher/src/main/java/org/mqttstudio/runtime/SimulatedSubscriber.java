@@ -10,10 +10,8 @@ import java.util.function.Consumer;
 import org.mqttstudio.topology.MqttVersion;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Subscription;
-import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
 import org.mqttstudio.trace.PacketProperty;
-import org.mqttstudio.trace.PacketType;
 import org.mqttstudio.trace.WireTap;
 
 /**
@@ -37,6 +35,7 @@ public final class SimulatedSubscriber implements AutoCloseable {
     private final WireTap ownTap;
     private final ClientSession session;
     private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final InboundQos2 inboundQos2 = new InboundQos2();
 
     /**
      * @param status receives the subscriber's status; called on client threads, must not block
@@ -98,9 +97,9 @@ public final class SimulatedSubscriber implements AutoCloseable {
         deliveries.accept(new Delivery(model.id(), topic, payload, qos, retain, Instant.now(), List.of()));
     }
 
-    /** A packet on the MQTT 5 subscriber's own connection. */
+    /** A packet on the MQTT 5 subscriber's own connection, on the tap's one decoder thread. */
     private void seen(PacketEvent e) {
-        if (e.type() == PacketType.PUBLISH && e.direction() == PacketDirection.BROKER_TO_CLIENT) {
+        if (inboundQos2.isNewMessage(e)) {
             List<Integer> ids = e.properties().stream().filter(p -> p.name().equals(SUBSCRIPTION_IDENTIFIER))
                     .map(PacketProperty::value).map(Integer::valueOf).toList();
             byte[] payload = e.payload() == null ? new byte[0] : e.payload();

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mqttstudio.routing.TopologyBuilder;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.ClientSettings;
+import org.mqttstudio.topology.MqttVersion;
+import org.mqttstudio.topology.Publisher;
+import org.mqttstudio.topology.Subscriber;
+import org.mqttstudio.topology.Subscription;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
@@ -78,6 +84,30 @@ class OverlapRunTest {
         assertThat(deliveries).filteredOn(d -> d.subscriberId().equals("S3"))
                 .allSatisfy(d -> assertThat(d.subscriptionIdentifiers()).isEmpty()).hasSize(MESSAGES)
                 .allSatisfy(d -> assertThat(d.qos()).isEqualTo(1));
+    }
+
+    /** An MQTT 5 subscriber at QoS 2 counts each message once: one PUBLISH and one PUBREL each in the trace. */
+    @ParameterizedTest
+    @EnumSource(RunOptions.Runtime.class)
+    void anMqtt5SubscriberAtQos2CountsEachMessageOnce(RunOptions.Runtime runtime) {
+        int messages = 20;
+        Topology topology = Topology.of("qos2", List.of(Broker.simple("b0", "b0", 1883, true, null)), List.of(),
+                List.of(), List.of(new Publisher("P", "P", "b0", ClientSettings.of("P"), "t", "m{seq}", 20, messages, 2,
+                        false, null)),
+                List.of(new Subscriber("S", "S", "b0", new ClientSettings("S", MqttVersion.V5, null, null, null, null),
+                        List.of(new Subscription("t", 2)), null)));
+        try (TopologyRunner runner = TopologyRunner.start(topology, RunOptions.defaults().withRuntime(runtime)
+                .withPortOffset(ChallengeRunTest.freeOffset(topology)))) {
+            await().atMost(WAIT).until(() -> runner.summary().publishers().get(0).published() == messages
+                    && runner.summary().undelivered().isEmpty());
+            runner.stop();
+            List<PacketEvent> trace = runner.packets().snapshot().stream().map(SequencedPacket::event).toList();
+            assertThat(publishesTo(trace, "S")).hasSize(messages).allSatisfy(e -> assertThat(e.qos()).isEqualTo(2));
+            assertThat(trace).filteredOn(e -> e.type() == PacketType.PUBREL && "S".equals(e.clientId())
+                    && e.direction() == PacketDirection.BROKER_TO_CLIENT).hasSize(messages);
+            assertThat(receivedBy(runner, "S")).isEqualTo(messages);
+            assertThat(runner.summary().subscribers().get(0).duplicates()).isZero();
+        }
     }
 
     /** The MQTT 5 subscriber's private tap passes a cut of its link at the node's tap on, and heals after it. */
