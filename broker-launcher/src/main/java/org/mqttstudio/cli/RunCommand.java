@@ -1,5 +1,10 @@
 package org.mqttstudio.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,6 +25,7 @@ import org.mqttstudio.check.Severity;
 import org.mqttstudio.runtime.EventFeed;
 import org.mqttstudio.runtime.NodeStatus;
 import org.mqttstudio.runtime.RunOptions;
+import org.mqttstudio.runtime.RunSummary;
 import org.mqttstudio.runtime.TopologyRunner;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.JsonlWriter;
@@ -38,7 +44,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {"Run a topology: brokers, bridges and simulated clients, every packet traced.",
-    "Prints node status, one line per packet, and on exit (--duration over, or Ctrl-C) a summary per subscriber."})
+    "Prints node status, one line per packet, and on exit (--duration over, or Ctrl-C) a summary per subscriber:",
+    "PUBLISH packets received per topic, duplicates and what was not delivered, judged against the route table."})
 final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -69,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print a line per packet.")
     boolean quiet;
 
+    @Option(names = "--json", description = {"Print only the summary on standard output, as JSON (node status "
+            + "goes to standard error, packet lines are not printed)."})
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -82,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         if (duration != null && duration <= 0) {
             throw new UserError("--duration must be more than 0 seconds, not " + duration, null);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long errors = new Checker().check(topology).stream().filter(f -> f.severity() == Severity.ERROR).count();
         if (errors > 0) {
             spec.commandLine().getErr().printf(
@@ -116,8 +127,14 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 runner.stop();
                 drain(runner, statuses, packets, outputs, out);
-                out.println("summary:");
-                runner.summary().lines(topology).forEach(line -> out.println("  " + line));
+                RunSummary summary = runner.summary();
+                if (json) {
+                    spec.commandLine().getOut().println(summaryJson(topology, summary));
+                    spec.commandLine().getOut().flush();
+                } else {
+                    out.println("summary:");
+                    summary.lines(topology).forEach(line -> out.println("  " + line));
+                }
                 outputs.written().forEach(line -> out.println(line));
                 if (packets.lostCount() > 0) {
                     out.printf("%d packets were recorded but not printed or written: this command fell behind the "
@@ -151,13 +168,35 @@ final class RunCommand implements Callable<Integer> {
             for (TraceEntry entry : entries) {
                 if (entry instanceof SequencedPacket packet) { // a gap is counted by the reader, told at the end
                     outputs.write(packet.event());
-                    if (!quiet) {
+                    if (!quiet && !json) {
                         out.println(line(topology, packet.event()));
                     }
                 }
             }
         }
         out.flush();
+    }
+
+    /**
+     * The summary's records as JSON, each publisher and subscriber with its name, each subscriber with its total
+     * of PUBLISH packets received, each undelivered entry with what is missing.
+     */
+    private String summaryJson(Topology topology, RunSummary summary) throws JsonProcessingException {
+        ObjectMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.valueToTree(summary);
+        root.put("runtime", runtime().name().toLowerCase(Locale.ROOT));
+        named(topology, root.withArray("publishers"), "publisherId");
+        named(topology, root.withArray("subscribers"), "subscriberId");
+        for (int i = 0; i < summary.subscribers().size(); i++) {
+            ((ObjectNode) root.withArray("subscribers").get(i)).put("received", summary.subscribers().get(i).received());
+        }
+        root.withArray("undelivered").forEach(u -> ((ObjectNode) u).put("missing",
+                u.get("expected").asLong() - u.get("received").asLong()));
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static void named(Topology topology, ArrayNode elements, String idField) {
+        elements.forEach(e -> ((ObjectNode) e).put("name", topology.nameOf(e.get(idField).asText())));
     }
 
     /** time, node, direction, client, type, packet id, QoS, topic; "[websocket]" for a WebSocket connection's. */

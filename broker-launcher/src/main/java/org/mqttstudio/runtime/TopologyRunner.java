@@ -54,17 +54,18 @@ public final class TopologyRunner implements AutoCloseable {
     private final RunElements elements;
     private final RunLifecycle lifecycle = new RunLifecycle();
     private final EventFeed<Delivery> deliveryFeed = new EventFeed<>();
-    private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final DeliveryLedger ledger;
 
     private TopologyRunner(RunPlan plan) {
         this.plan = plan;
         this.topology = plan.topology();
         this.routes = new Router().routes(topology);
+        this.ledger = new DeliveryLedger(topology, routes, Expectations.policyOf(plan.options().runtime()));
         this.recorder = new Recorder(plan.options().recorderCapacity());
         this.flows = new FlowFeed(recorder.view(), new FlowCorrelator());
         this.statuses = new ElementStatuses(plan);
         this.brokers = new BrokerLifecycle(plan, statuses, this::onPacket);
-        this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery);
+        this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery, ledger);
         this.faults = new LinkFaults(plan, brokers, statuses);
         this.elements = RunElements.of(topology, plan.options().hostname());
     }
@@ -172,7 +173,7 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     private void onDelivery(Delivery delivery) {
-        deliveries.add(delivery);
+        ledger.received(delivery);
         deliveryFeed.emit(delivery);
     }
 
@@ -242,16 +243,14 @@ public final class TopologyRunner implements AutoCloseable {
         return statuses.of(elementId);
     }
 
-    /** Everything the subscribers received so far, in arrival order. */
+    /** The latest PUBLISH packets the subscribers received, oldest first (at most DeliveryLedger.DEFAULT_RECENT). */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return ledger.recent();
     }
 
-    /** What was published, received, duplicated and lost so far. */
+    /** What was published, received, duplicated and lost so far; cheap: counts kept as the run goes. */
     public RunSummary summary() {
-        Map<String, Map<String, Long>> published = new HashMap<>();
-        clients.publishers().forEach(p -> published.put(p.model().id(), p.publishedPayloads()));
-        return RunSummary.of(topology, routes, published, deliveries());
+        return ledger.summary();
     }
 
     // ---- faults ----
@@ -344,10 +343,10 @@ public final class TopologyRunner implements AutoCloseable {
     /** Waits until every expected message arrived, or no message arrived for a moment, at most 2 s. */
     private void settle() {
         long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-        int seen = -1;
+        long seen = -1;
         long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline && !summary().undelivered().isEmpty()) {
-            int now = deliveries.size();
+        while (System.nanoTime() < deadline && ledger.missing() > 0) {
+            long now = ledger.receivedCount();
             if (now != seen) {
                 seen = now;
                 quietSince = System.nanoTime();

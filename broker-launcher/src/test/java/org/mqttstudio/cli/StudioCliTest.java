@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.routing.TopologyBuilder;
 import org.mqttstudio.topology.Samples;
 import org.mqttstudio.topology.TopologyJson;
 
@@ -76,6 +77,22 @@ class StudioCliTest {
         assertThat(run("routes", Samples.file("challenge").toString(), "--json")).isZero();
         JsonNode table = JsonMapper.builder().build().readTree(out.toString());
         assertThat(table.get("routes")).hasSize(2);
+        assertThat(table.get("overlaps")).isEmpty();
+    }
+
+    @Test
+    void routesAsJsonSayHowManyCopiesEachRuntimeSendsForOverlappingFilters(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("overlap.json");
+        new TopologyJson().write(TopologyBuilder.overlappingFilters(6), file);
+
+        assertThat(run("routes", file.toString(), "--json")).isZero();
+        JsonNode overlaps = JsonMapper.builder().build().readTree(out.toString()).get("overlaps");
+        assertThat(overlaps).hasSize(2);
+        assertThat(overlaps.get(0).get("subscriberId").asText()).isEqualTo("S0");
+        assertThat(overlaps.get(0).get("copies").get("embedded").asInt()).isEqualTo(1);
+        assertThat(overlaps.get(0).get("copies").get("mosquitto").asInt()).isEqualTo(2);
+        assertThat(overlaps.get(1).get("subscriberId").asText()).isEqualTo("S3");
+        assertThat(overlaps.get(1).get("copies").get("mosquitto").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
 import org.mqttstudio.trace.PacketType;
+import org.mqttstudio.trace.SequencedPacket;
 import org.mqttstudio.trace.Transport;
 
 /**
@@ -73,7 +74,7 @@ class WebSocketTraceTest {
             }
             assertThat(upgradeAnswer(runner.ports().nodePort(WEBSOCKET))).startsWith("HTTP/1.1 101 ")
                     .as("no compressed frames the tap could not read").doesNotContainIgnoringCase("extensions");
-            List<PacketEvent> trace = runner.recorder().snapshot();
+            List<PacketEvent> trace = runner.packets().snapshot().stream().map(SequencedPacket::event).toList();
             PacketEvent delivered = of(runner, "ws-subscriber").stream()
                     .filter(e -> e.type() == PacketType.PUBLISH).findFirst().orElseThrow();
             assertThat(of(runner, "ws-subscriber")).filteredOn(e -> e.type() == PacketType.PUBACK)
@@ -110,6 +111,6 @@ class WebSocketTraceTest {
     }
 
     private static List<PacketEvent> of(TopologyRunner runner, String clientId) {
-        return runner.recorder().snapshot().stream().filter(e -> clientId.equals(e.clientId())).toList();
+        return runner.packets().snapshot().stream().map(SequencedPacket::event).filter(e -> clientId.equals(e.clientId())).toList();
     }
 }
