@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.topology.Samples;
+import org.mqttstudio.runtime.FreePorts;
 
 /** {@code studio run} in process, on the challenge with its ports moved to free ones. */
 class RunCommandTest {
@@ -24,7 +25,7 @@ class RunCommandTest {
     @Test
     void runsTheChallengeForThreeSecondsAndWritesTraceAndPcap(@TempDir Path dir) throws Exception {
         // the challenge's ports are 1883..1886
-        int offset = MosquittoProcesses.freePorts(4) - 1883;
+        int offset = FreePorts.consecutive(4) - 1883;
         Path trace = dir.resolve("x.jsonl");
         Path pcap = dir.resolve("x.pcap");
 
