@@ -33,10 +33,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MosquittoProcesses implements AfterEachCallback, AutoCloseable {
     public static final Path EXECUTABLE = Path.of("/usr/sbin/mosquitto");
+    public static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<MosquittoProcess> processes = new ArrayList<>();
     private Path folder;
+
+    /**
+     * Fails the calling test, naming the install command, when mosquitto is missing: a test that needs the
+     * real broker fails rather than skips, so a machine without it cannot pass the suite.
+     */
+    public static void requireInstalled() {
+        if (!Files.isExecutable(EXECUTABLE) || !Files.isExecutable(PASSWD)) {
+            throw new AssertionError(EXECUTABLE + " or " + PASSWD + " is missing: install the Debian package "
+                    + "'mosquitto' (apt-get install -y mosquitto); these tests need a real mosquitto 2");
+        }
+    }
 
     /** A fresh folder for this test's mosquitto files, created on first use, deleted after the test. */
     public Path folder() {
@@ -59,10 +71,7 @@ public final class MosquittoProcesses implements AfterEachCallback, AutoCloseabl
         if (!conf.toAbsolutePath().startsWith(folder())) {
             throw new IllegalArgumentException(conf + " is not in " + folder() + ": write mosquitto's files there");
         }
-        if (!Files.isExecutable(EXECUTABLE)) {
-            throw new AssertionError(EXECUTABLE + " is missing: install the Debian package 'mosquitto' "
-                    + "(apt-get install -y mosquitto mosquitto-clients); these tests need a real mosquitto");
-        }
+        requireInstalled();
         Path dir = conf.toAbsolutePath().getParent();
         Path output = folder().resolve(name + ".out");
         openToEveryone(folder());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.runtime.FreePorts;
 
 /** A real mosquitto on a free 127.0.0.1 port, run from a temp folder, for this package's tests. */
@@ -23,6 +24,7 @@ final class LocalMosquitto implements AutoCloseable {
     }
 
     static LocalMosquitto start(Path folder, String... extraConfigLines) throws IOException {
+        MosquittoProcesses.requireInstalled();
         int port = FreePorts.one();
         Path config = folder.resolve("mosquitto-" + port + ".conf");
         Path log = folder.resolve("mosquitto-" + port + ".log");
@@ -39,7 +41,7 @@ final class LocalMosquitto implements AutoCloseable {
             text.append(line).append('\n');
         }
         Files.writeString(config, text);
-        Process process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+        Process process = new ProcessBuilder(MosquittoProcesses.EXECUTABLE.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,0 +1,30 @@
+package org.mqttstudio.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.mqttstudio.runtime.KnownDifferences.Bounds;
+
+class KnownDifferencesTest {
+
+    @Test
+    void theTextsStateTheBoundsTheTestsMeasureAgainst() {
+        assertThat(KnownDifferences.about(KnownDifferences.KEEPALIVE).orElseThrow())
+                .satisfies(d -> assertThat(d.mosquitto()).contains("dropped after 1.4 to 7.5 s"))
+                .satisfies(d -> assertThat(d.embedded()).contains("after 1 to 1.5 × its keepalive"));
+        assertThat(KnownDifferences.about(KnownDifferences.IN_FLIGHT).orElseThrow())
+                .satisfies(d -> assertThat(d.mosquitto()).contains("(default 20)"))
+                .satisfies(d -> assertThat(d.embedded()).contains("measured: 1 to 2 sent first"));
+    }
+
+    @Test
+    void boundsHoldTheirEnds() {
+        Bounds b = new Bounds(1, 1.5);
+        assertThat(b.contains(1)).isTrue();
+        assertThat(b.contains(1.5)).isTrue();
+        assertThat(b.contains(1.51)).isFalse();
+        assertThat(b.contains(0.99)).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> new Bounds(2, 1));
+    }
+}
