@@ -63,6 +63,24 @@ public final class KnownDifferences {
     public static final Bounds EMBEDDED_KEEPALIVE_DROP_FACTOR = new Bounds(1, 1.5);
     /** How many of several unacknowledged QoS 1 messages the embedded broker sends a 3.1.1 subscriber at first. */
     public static final Bounds EMBEDDED_FIRST_IN_FLIGHT = new Bounds(1, 2);
+    /**
+     * The measurement {@link #QUEUE_CONNECTED} quotes: a subscriber that acknowledges nothing, on a broker with
+     * max_inflight_messages {@code inFlight} and max_queued_messages {@code queued}, sent {@code published}.
+     */
+    public record QueueMeasurement(int inFlight, int queued, int published) {
+        /** What mosquitto holds for it: those in flight and those queued behind them. */
+        public int mosquittoHolds() {
+            return inFlight + queued;
+        }
+
+        /** What the embedded broker holds for it: max_queued_messages in all. */
+        public int embeddedHolds() {
+            return queued;
+        }
+    }
+
+    public static final QueueMeasurement QUEUE_MEASURED = new QueueMeasurement(5, 3, 10);
+
     /** mosquitto's max_inflight_messages when unset. */
     public static final int MOSQUITTO_DEFAULT_IN_FLIGHT = 20;
 
@@ -92,10 +110,13 @@ public final class KnownDifferences {
                             + "mosquitto does"),
             new Difference(QUEUE_CONNECTED,
                     "counts only the messages waiting behind those in flight: a subscriber that does not "
-                            + "acknowledge holds max_inflight_messages + max_queued_messages (measured 5 + 3 of 10) "
+                            + "acknowledge holds max_inflight_messages + max_queued_messages (measured "
+                            + QUEUE_MEASURED.inFlight() + " + " + QUEUE_MEASURED.queued() + " of "
+                            + QUEUE_MEASURED.published() + ") "
                             + "before new ones are dropped",
                     "counts the messages in flight too: such a subscriber holds max_queued_messages in all "
-                            + "(measured 3 of 10). A disconnected session keeps max_queued_messages on both"),
+                            + "(measured " + QUEUE_MEASURED.embeddedHolds() + " of " + QUEUE_MEASURED.published()
+                            + "). A disconnected session keeps max_queued_messages on both"),
             new Difference(QUEUE_QOS0,
                     "queues QoS 0 messages for a disconnected persistent session, like QoS 1 and 2",
                     "never queues QoS 0 messages for a disconnected client: they are dropped as with "

@@ -16,6 +16,9 @@ class KnownDifferencesTest {
         assertThat(KnownDifferences.about(KnownDifferences.IN_FLIGHT).orElseThrow())
                 .satisfies(d -> assertThat(d.mosquitto()).contains("(default 20)"))
                 .satisfies(d -> assertThat(d.embedded()).contains("measured: 1 to 2 sent first"));
+        assertThat(KnownDifferences.about(KnownDifferences.QUEUE_CONNECTED).orElseThrow())
+                .satisfies(d -> assertThat(d.mosquitto()).contains("(measured 5 + 3 of 10)"))
+                .satisfies(d -> assertThat(d.embedded()).contains("(measured 3 of 10)"));
     }
 
     @Test
