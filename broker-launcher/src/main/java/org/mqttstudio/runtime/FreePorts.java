@@ -8,9 +8,11 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,9 +122,9 @@ public final class FreePorts {
     static FileChannel lease(int port) {
         FileChannel channel = null;
         try {
-            Files.createDirectories(LOCKS);
-            channel = FileChannel.open(LOCKS.resolve(port + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            Path file = lockFile(port);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            openToEveryone(file);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -132,9 +134,29 @@ public final class FreePorts {
         } catch (OverlappingFileLockException leasedInThisJvm) {
             closeQuietly(channel);
             return null;
+        } catch (AccessDeniedException anotherUsersLock) {
+            return null; // another user's lease file we may not lock: the port is theirs
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lease port " + port + " in " + LOCKS, e);
+        }
+    }
+
+    /** The port's lock file, in a folder every user may create lock files in (studios of several users share). */
+    private static Path lockFile(int port) throws IOException {
+        if (!Files.isDirectory(LOCKS)) {
+            Files.createDirectories(LOCKS);
+            openToEveryone(LOCKS);
+        }
+        return LOCKS.resolve(port + ".lock");
+    }
+
+    private static void openToEveryone(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxrwxrwx" : "rw-rw-rw-"));
+        } catch (IOException | UnsupportedOperationException notOursOrNotPosix) {
+            // another user's file keeps its owner's permissions; a non-POSIX file system has none to set
         }
     }
 
