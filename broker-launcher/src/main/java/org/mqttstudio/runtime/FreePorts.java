@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * {@link #LEASE} — long enough to write files, start a broker and bind (and for a test to restart a broker
  * on the same port), short enough that a long-running process holds few open files. A port locked by
  * anyone, this JVM included, is not chosen. The operating system drops a dead process's locks, so a
- * killed run leaves nothing to clean up. The lock files are never deleted: deleting a lock file while
+ * killed run leaves no lease behind. The (empty) lock files are never deleted: deleting a lock file while
  * another process opens it would let two processes hold "the" lock on different files.</li>
  * </ul>
  * A program outside the studio that binds a fixed port of this range within the lease can still take it;
