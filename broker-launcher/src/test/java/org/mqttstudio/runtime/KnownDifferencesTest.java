@@ -11,7 +11,7 @@ class KnownDifferencesTest {
     @Test
     void theTextsStateTheBoundsTheTestsMeasureAgainst() {
         assertThat(KnownDifferences.about(KnownDifferences.KEEPALIVE).orElseThrow())
-                .satisfies(d -> assertThat(d.mosquitto()).contains("dropped after 1.4 to 7.5 s"))
+                .satisfies(d -> assertThat(d.mosquitto()).contains("dropped 0.5 to 7.5 s after its CONNACK"))
                 .satisfies(d -> assertThat(d.embedded()).contains("after 1 to 1.5 × its keepalive"));
         assertThat(KnownDifferences.about(KnownDifferences.IN_FLIGHT).orElseThrow())
                 .satisfies(d -> assertThat(d.mosquitto()).contains("(default 20)"))
