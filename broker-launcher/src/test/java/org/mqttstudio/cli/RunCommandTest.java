@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.routing.TopologyBuilder;
+import org.mqttstudio.runtime.FreePorts;
 import org.mqttstudio.topology.Samples;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.topology.TopologyJson;
@@ -29,7 +29,7 @@ class RunCommandTest {
     @Test
     void runsTheChallengeForThreeSecondsAndWritesTraceAndPcap(@TempDir Path dir) throws Exception {
         // the challenge's ports are 1883..1886
-        int offset = MosquittoProcesses.freePorts(4) - 1883;
+        int offset = FreePorts.consecutive(4) - 1883;
         Path trace = dir.resolve("x.jsonl");
         Path pcap = dir.resolve("x.pcap");
 
@@ -59,7 +59,7 @@ class RunCommandTest {
         Topology topology = TopologyBuilder.overlappingFilters(3);
         Path file = dir.resolve("overlap.json");
         new TopologyJson().write(topology, file);
-        String offset = String.valueOf(MosquittoProcesses.freePorts(2) - 1883);
+        String offset = String.valueOf(FreePorts.consecutive(2) - 1883);
 
         assertThat(run("run", file.toString(), "--runtime", "mosquitto", "--port-offset", offset, "--duration", "3",
                 "--quiet")).as(out + "\n" + err).isZero();

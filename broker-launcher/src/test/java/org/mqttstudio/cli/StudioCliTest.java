@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.mqttstudio.routing.TopologyBuilder;
 import org.mqttstudio.topology.Samples;
@@ -21,6 +24,23 @@ class StudioCliTest {
 
     private int run(String... args) {
         return StudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h"})
+    void everySubcommandPrintsItsUsageForHelpAndExitsZero(String help) {
+        List<String> names = StudioCli.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands()
+                .keySet().stream().filter(name -> !name.equals("help")).toList();
+        assertThat(names).contains("validate", "routes", "export", "import", "run", "bench");
+        for (String name : names) {
+            out.getBuffer().setLength(0);
+
+            assertThat(run(name, help)).as(name + " " + help + ": " + err).isZero();
+            assertThat(out.toString()).as(name).startsWith("Usage: studio " + name).contains(help.equals("-h") ? "-h" : "--help");
+            assertThat(err.toString()).as(name).isEmpty();
+        }
+        assertThat(run(help)).isZero();
+        assertThat(out.toString()).contains("Usage: studio [");
     }
 
     @Test

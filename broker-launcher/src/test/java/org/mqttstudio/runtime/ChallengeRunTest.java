@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Samples;
 import org.mqttstudio.topology.Topology;
@@ -39,11 +38,8 @@ class ChallengeRunTest {
 
     /** A free port offset for a topology: its designed ports moved to a run of free ones. */
     static int freeOffset(Topology topology) {
-        List<Integer> ports = topology.brokers().stream()
-                .flatMap(b -> b.listeners().stream().map(l -> l.port())).toList();
-        int lowest = ports.stream().min(Integer::compare).orElseThrow();
-        int highest = ports.stream().max(Integer::compare).orElseThrow();
-        return MosquittoProcesses.freePorts(highest - lowest + 1) - lowest;
+        return FreePorts.offsetFor(topology.brokers().stream()
+                .flatMap(b -> b.listeners().stream().map(l -> l.port())).toList());
     }
 
     /** The packets the run's recorder keeps, oldest first. */
