@@ -3,7 +3,7 @@
 #   installer/build.sh               the app image and this platform's package
 #                                    (Linux: .deb; macOS: .dmg; Windows, in Git Bash: .msi)
 #   installer/build.sh --image-only  the app image alone (what CI builds)
-# Needs the JDK 17 (jlink, jpackage) and Maven; the .deb needs fakeroot, the .msi the WiX Toolset 3.
+# Needs the JDK 17 (jlink, jpackage, jar) and Maven; the .deb needs fakeroot, the .msi the WiX Toolset 3.
 # The image: a jlink'ed runtime with only the modules the app needs, JavaFX linked into it (its
 # native libraries beside the JDK's, so nothing is unpacked into the user's home at start), the
 # app's jars on the class path, the samples and the assets; bin/ holds the desktop app's launcher
@@ -68,10 +68,15 @@ for jar in "${classpath[@]}"; do
   esac
 done
 cp "$root/app/target/app-$version.jar" "$input/lib/"
-# The embedded broker's RocksDB carries native libraries for 13 platforms: keep this one's.
-for jar in "$input"/lib/rocksdbjni-*.jar; do
-  zip -q -d "$jar" $(unzip -Z1 "$jar" 'librocksdbjni-*' | grep -vx "$rocksdb_native")
-done
+# The embedded broker's RocksDB carries native libraries for 13 platforms: keep this one's (needs
+# zip, which Git Bash lacks: there the package is 50 MB larger).
+if command -v zip >/dev/null; then
+  for jar in "$input"/lib/rocksdbjni-*.jar; do
+    zip -q -d "$jar" $(unzip -Z1 "$jar" 'librocksdbjni-*' | grep -vx "$rocksdb_native")
+  done
+else
+  step "zip not found: RocksDB keeps every platform's native library"
+fi
 for module in base graphics controls swing; do
   if [ "$javafx_classifier" = linux ]; then
     cp "$(printf '%s\n' "${classpath[@]}" | grep "/javafx-$module-$javafx_version-linux.jar$")" "$javafx/"
@@ -98,9 +103,12 @@ modules="$jdk_modules,jdk.crypto.ec,javafx.controls,javafx.swing"
 step "jlink: $modules"
 nice -n 10 jlink --module-path "$(printf "%s$path_sep" "$javafx"/*.jar)" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
-for jar in "$javafx"/*.jar; do # JavaFX loads its native libraries from here first
-  unzip -q -o "$jar" '*.so' '*.dylib' '*.dll' -d "$runtime/$native_dir" 2>/dev/null || true
+natives="$target/javafx-natives" # JavaFX loads its native libraries from the runtime's lib (bin) first
+mkdir -p "$natives"
+for jar in "$javafx"/*.jar; do
+  (cd "$natives" && jar xf "$jar")
 done
+find "$natives" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) -exec cp {} "$runtime/$native_dir/" \;
 
 common=(--name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description"
   --copyright "MQTT Topology Studio contributors")
@@ -131,7 +139,7 @@ case "$platform" in
     # The image's native libraries give the rest (libgtk-3-0, libxtst6, libgl1, ... from JavaFX's).
     package_options=(--resource-dir "$resources" --linux-package-name "$name" --linux-app-category net
       --linux-deb-maintainer "studio@mqttstudio.org" --linux-package-deps "shared-mime-info, desktop-file-utils, hicolor-icon-theme") ;;
-  mac) package_options=(--mac-package-name "MQTT Topology Studio") ;;
+  mac) package_options=(--mac-package-name "Topology Studio") ;; # the menu bar name: under 16 characters
   # Windows and macOS tell file types by extension only: claiming .json would take every JSON file,
   # so there topology files open through "Open with" or File > Open.
   windows) package_options=(--win-menu --win-menu-group "MQTT Topology Studio" --win-shortcut --win-dir-chooser) ;;
