@@ -63,9 +63,13 @@ final class DesktopPrerequisites {
                 + (reason != null && reason.contains("GTK") ? "install the GTK 3 and X libraries: " + INSTALL : CLI_HINT);
     }
 
-    /** {@link #problem} for this process on this machine; nothing on other systems than Linux. */
+    /**
+     * {@link #problem} for this process on this machine; nothing on other systems than Linux, nor
+     * with headless JavaFX ({@code -Dglass.platform=Monocle}), which needs neither GTK nor a display.
+     */
     static Optional<String> here() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+                || "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
             return Optional.empty();
         }
         return problem(System.getenv(), systemLibraries(System.getenv()));

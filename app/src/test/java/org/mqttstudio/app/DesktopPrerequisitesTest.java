@@ -37,6 +37,13 @@ class DesktopPrerequisitesTest {
     }
 
     @Test
+    void headlessJavaFxNeedsNoDisplay() {
+        // Surefire runs this JVM with glass.platform=Monocle (app/pom.xml), and without DISPLAY in CI.
+        assertThat(System.getProperty("glass.platform")).isEqualTo("Monocle");
+        assertThat(DesktopPrerequisites.here()).isEmpty();
+    }
+
+    @Test
     void findsLibrariesAsTheLinkerDoes(@TempDir Path dir) throws IOException {
         Files.createFile(dir.resolve("libonly-here.so.1"));
         Predicate<String> found = DesktopPrerequisites.systemLibraries(Map.of("LD_LIBRARY_PATH", "/nowhere:" + dir));
