@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What one connection received: the topic tree and the bounded history, filled from the client library's thread
@@ -20,9 +21,19 @@ public final class ExplorerSession {
     private final HistoryLimits limits;
     private final TopicTree tree;
     private final MessageHistory history;
-    // guarded by this
+    private final ReentrantLock lock = new ReentrantLock();
+    // guarded by lock
     private final Set<String> changed = new LinkedHashSet<>();
     private final ArrayDeque<ExplorerMessage> fresh = new ArrayDeque<>();
+
+    private <T> T locked(java.util.function.Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     public ExplorerSession(HistoryLimits limits) {
         this.limits = limits;
@@ -35,7 +46,16 @@ public final class ExplorerSession {
     }
 
     /** Takes a received message in; called on the client's thread. */
-    public synchronized void accept(ExplorerMessage message) {
+    public void accept(ExplorerMessage message) {
+        lock.lock();
+        try {
+            acceptLocked(message);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void acceptLocked(ExplorerMessage message) {
         List<String> levels = tree.accept(message);
         if (levels.isEmpty()) {
             return; // the tree is full: the message is counted as dropped, not kept
@@ -49,12 +69,27 @@ public final class ExplorerSession {
     }
 
     /** Marks a topic's retained message as cleared (after the explorer published the empty retained message). */
-    public synchronized void retainedCleared(String topic) {
-        tree.clearRetained(topic).ifPresent(changed::add);
+    public void retainedCleared(String topic) {
+        locked(() -> tree.clearRetained(topic).map(changed::add));
     }
 
-    /** What changed since the last call: called by one view pump, once per frame. */
-    public synchronized SessionChanges drainChanges() {
+    /**
+     * What changed since the last call: called by one view pump, once per frame. Never waits for the client's
+     * thread: when that thread holds the session right now (on a loaded machine it may be descheduled holding it),
+     * this frame gets nothing and the next one gets it all.
+     */
+    public SessionChanges drainChanges() {
+        if (!lock.tryLock()) {
+            return SessionChanges.NONE;
+        }
+        try {
+            return drain();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SessionChanges drain() {
         List<TopicSummary> topics = new ArrayList<>(changed.size());
         for (String topic : changed) {
             tree.summary(topic).ifPresent(topics::add);
@@ -76,23 +111,23 @@ public final class ExplorerSession {
         return depth;
     }
 
-    public synchronized Optional<TopicSummary> topic(String topic) {
-        return tree.summary(topic);
+    public Optional<TopicSummary> topic(String topic) {
+        return locked(() -> tree.summary(topic));
     }
 
     /** A topic's kept messages, oldest first. */
-    public synchronized List<ExplorerMessage> history(String topic) {
-        return history.of(topic);
+    public List<ExplorerMessage> history(String topic) {
+        return locked(() -> history.of(topic));
     }
 
     /** Every kept message in arrival order. */
-    public synchronized List<ExplorerMessage> history() {
-        return history.all();
+    public List<ExplorerMessage> history() {
+        return locked(() -> history.all());
     }
 
     /** The message of the same topic before {@code message}, for a diff. */
-    public synchronized Optional<ExplorerMessage> previous(ExplorerMessage message) {
-        List<ExplorerMessage> of = history.of(message.topic());
+    public Optional<ExplorerMessage> previous(ExplorerMessage message) {
+        List<ExplorerMessage> of = history(message.topic());
         for (int i = of.size() - 1; i > 0; i--) {
             if (of.get(i) == message) {
                 return Optional.of(of.get(i - 1));
@@ -102,8 +137,8 @@ public final class ExplorerSession {
     }
 
     /** Topics containing the text (ignoring case), at most {@code max}. */
-    public synchronized List<String> search(String text, int max) {
-        return tree.search(text, max);
+    public List<String> search(String text, int max) {
+        return locked(() -> tree.search(text, max));
     }
 
     /**
@@ -111,24 +146,24 @@ public final class ExplorerSession {
      *
      * @throws IllegalArgumentException naming the filter's problem when it is not a valid filter
      */
-    public synchronized List<String> matching(String filter, int max) {
-        return tree.matching(filter, max);
+    public List<String> matching(String filter, int max) {
+        return locked(() -> tree.matching(filter, max));
     }
 
-    public synchronized int topicCount() {
-        return tree.topicCount();
+    public int topicCount() {
+        return locked(() -> tree.topicCount());
     }
 
-    public synchronized int historySize() {
-        return history.size();
+    public int historySize() {
+        return locked(() -> history.size());
     }
 
     /** Entries the history holds, swept ones included: at most twice the total bound (for memory checks). */
-    public synchronized int historyEntriesHeld() {
-        return history.heldEntries();
+    public int historyEntriesHeld() {
+        return locked(() -> history.heldEntries());
     }
 
-    public synchronized long received() {
-        return tree.totalMessages();
+    public long received() {
+        return locked(() -> tree.totalMessages());
     }
 }
