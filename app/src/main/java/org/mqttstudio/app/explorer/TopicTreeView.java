@@ -55,6 +55,7 @@ final class TopicTreeView {
      * latest summary when its parent is expanded.
      */
     void apply(List<TopicSummary> changed) {
+        Map<TreeItem<TopicSummary>, List<TreeItem<TopicSummary>>> born = new java.util.LinkedHashMap<>();
         for (TopicSummary summary : changed) {
             TreeItem<TopicSummary> item = items.get(summary.topic());
             if (item != null) {
@@ -73,8 +74,21 @@ final class TopicTreeView {
                     created.getChildren().forEach(this::freshen);
                 }
             });
-            TreeItem<TopicSummary> parent = summary.parent().map(items::get).orElse(root);
-            insertSorted(parent.getChildren(), item);
+            born.computeIfAbsent(summary.parent().map(items::get).orElse(root), p -> new ArrayList<>()).add(item);
+        }
+        born.forEach(TopicTreeView::adopt);
+    }
+
+    /**
+     * Adds a frame's new children to their parent: all at once to a parent that had none (one change event, where
+     * a flood's first frame brings a thousand), one by one in place otherwise (which keeps the selection).
+     */
+    private static void adopt(TreeItem<TopicSummary> parent, List<TreeItem<TopicSummary>> children) {
+        if (parent.getChildren().isEmpty()) {
+            children.sort(BY_NAME);
+            parent.getChildren().setAll(children);
+        } else {
+            children.forEach(child -> insertSorted(parent.getChildren(), child));
         }
     }
 
