@@ -85,6 +85,8 @@ public final class TopologyRunner implements AutoCloseable {
     private final PortPlan plan;
     private final RouteTable routes;
     private final Recorder recorder;
+    /** Lets the embedded brokers know the local sides of this run's bridges. */
+    private final LocalBridgeSecret bridgeSecret = LocalBridgeSecret.random();
     private final EventFeed<NodeStatus> statusFeed = new EventFeed<>();
     private final EventFeed<Delivery> deliveryFeed = new EventFeed<>();
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
@@ -248,7 +250,7 @@ public final class TopologyRunner implements AutoCloseable {
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, runDir, slot.internalPorts,
                         ModelSecurity.of(slot.node),
                         BridgeConnection.privateClientIds(topology, slot.node.id(), options.hostname()),
-                        DollarTopicDelivery.neededOn(topology, slot.node.id())));
+                        DollarTopicDelivery.neededOn(topology, slot.node.id()), bridgeSecret));
     }
 
     /**
@@ -320,8 +322,8 @@ public final class TopologyRunner implements AutoCloseable {
         } else {
             Listener local = from.node.mqttListener().orElseThrow();
             BridgeConnection connection = new BridgeConnection(bridge,
-                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), options.hostname(),
-                    this::status);
+                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), bridgeSecret,
+                    options.hostname(), this::status);
             bridges.add(connection);
             connection.start();
         }
