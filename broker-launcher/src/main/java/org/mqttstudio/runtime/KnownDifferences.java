@@ -27,6 +27,7 @@ public final class KnownDifferences {
     public static final String QUEUE_CONNECTED = "max_queued_messages for a connected subscriber";
     public static final String QUEUE_QOS0 = "queue_qos0_messages true";
     public static final String DOLLAR_FILTER = "'#' and '+' subscriptions and an outside client's $ topic";
+    public static final String BOTH_TO_EXTERNAL = "a 'both' bridge rule towards an external broker";
 
     /** Every known difference, in the order the Studio lists them. */
     public static final List<Difference> ALL = List.of(
@@ -64,7 +65,15 @@ public final class KnownDifferences {
                     "keeps that rule on a broker where the topology publishes $ topics (a bridge with "
                             + "notifications, a bridge rule or publisher on a $ topic); on any other broker it "
                             + "skips the check, which halves its rate, so a $ topic published there by a client "
-                            + "from outside the topology also reaches '#' subscribers"));
+                            + "from outside the topology also reaches '#' subscribers"),
+            new Difference(BOTH_TO_EXTERNAL,
+                    "connects as a bridge (try_private): an external mosquitto sends nothing the bridge published "
+                            + "back to it, so each message crosses once",
+                    "connects as a plain MQTT 3.1.1 client (hivemq-mqtt-client cannot set mosquitto's bridge flag): "
+                            + "the external broker sends each message the bridge published on a 'both' topic back once "
+                            + "and the local subscribers get it twice (measured: 6 copies of 3 messages with an "
+                            + "external mosquitto 2.0.11). Between the topology's own brokers it does not happen: they "
+                            + "know the bridge's client id. The checker's bridge-echo warning names such a rule"));
 
     private KnownDifferences() {
     }

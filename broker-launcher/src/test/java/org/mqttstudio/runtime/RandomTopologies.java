@@ -44,8 +44,9 @@ import org.mqttstudio.topology.User;
  *
  * <p>An external broker is a {@code 127.0.0.1} address at {@link #EXTERNAL_PORT}: the test runs a broker there
  * (and moves the port). Its bridges have out and in rules only: the embedded runtime's bridge speaks plain MQTT
- * 3.1.1 (hivemq-mqtt-client cannot set mosquitto's bridge flag), so an outside mosquitto would send a `both` rule's
- * messages back to it, which the checker warns of (bridge-echo).
+ * 3.1.1 (hivemq-mqtt-client cannot set mosquitto's bridge flag), so an outside mosquitto sends a `both` rule's
+ * messages back to it, a measured difference ({@link KnownDifferences#BOTH_TO_EXTERNAL}, ExternalBrokerEchoTest)
+ * that the checker warns of (bridge-echo).
  *
  * <p>Trees never loop, and a candidate is kept only when the {@link Checker} finds no error, the {@link Router}
  * finds no loop and at least one publisher reaches a subscriber.
