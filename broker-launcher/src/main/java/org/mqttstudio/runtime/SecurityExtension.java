@@ -62,11 +62,12 @@ final class SecurityExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         boolean open = security == BrokerSecurity.OPEN;
-        // on an open broker too: a CONNECT that claims to be a bridge's local side with a wrong secret is refused
-        ClientAuthenticator authenticator = new ClientAuthenticator(security, bridgeSecret);
-        SecurityRegistry registry = Services.securityRegistry();
-        registry.setAuthenticatorProvider(providerInput -> authenticator);
+        // an open broker admits everyone and checks nothing: trust would add nothing there, so it keeps no
+        // authenticator (and HiveMQ's plain path)
         if (!open) {
+            ClientAuthenticator authenticator = new ClientAuthenticator(security, bridgeSecret);
+            SecurityRegistry registry = Services.securityRegistry();
+            registry.setAuthenticatorProvider(providerInput -> authenticator);
             registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
         }
         WillAccess willAccess = open ? null : new WillAccess(security);
