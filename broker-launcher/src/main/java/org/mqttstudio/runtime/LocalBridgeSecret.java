@@ -12,7 +12,8 @@ import java.util.HexFormat;
  * extensions. The bridge sends it in its CONNECT as the user property {@link #PROPERTY}, straight to
  * the broker's internal port (never through a tap, so never in a trace). A client id or a port says
  * nothing: an outside client that uses the bridge's client id on the internal port is an ordinary
- * client (and refused where anonymous clients are).
+ * client (and refused where anonymous clients are). An open broker (no users, no ACL) does not look at
+ * the secret: it admits everyone and checks nothing, so trust would change nothing there.
  *
  * <p>What trust means, as measured on mosquitto 2.0.11 ({@code BridgeLocalAccessTest}): the local
  * side of a bridge logs in to nothing ({@code allow_anonymous false} and a password file do not stop
