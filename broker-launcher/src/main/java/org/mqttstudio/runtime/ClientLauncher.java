@@ -70,7 +70,7 @@ final class ClientLauncher {
         } else {
             Listener local = from.node.mqttListener().orElseThrow();
             BridgeConnection connection = new BridgeConnection(bridge,
-                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(),
+                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), plan.bridgeSecret(),
                     plan.options().hostname(), statuses::report);
             bridges.add(connection);
             connection.start();

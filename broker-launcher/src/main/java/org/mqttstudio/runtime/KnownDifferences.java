@@ -54,6 +54,7 @@ public final class KnownDifferences {
     public static final String QUEUE_QOS0 = "queue_qos0_messages true";
     public static final String DOLLAR_FILTER = "'#' and '+' subscriptions and an outside client's $ topic";
     public static final String OVERLAP = "an MQTT 5 subscriber's overlapping filters";
+    public static final String BOTH_TO_EXTERNAL = "a 'both' bridge rule towards an external broker";
 
     /**
      * Seconds from its CONNACK after which mosquitto dropped a client with keepalive 1 s that stopped pinging
@@ -137,7 +138,15 @@ public final class KnownDifferences {
                             + "subscription identifier (filters +/b at QoS 1 and # at QoS 0: two PUBLISH packets "
                             + "per message)",
                     "sends one copy at the highest QoS carrying every matching subscription identifier (one "
-                            + "PUBLISH packet per message)"));
+                            + "PUBLISH packet per message)"),
+            new Difference(BOTH_TO_EXTERNAL,
+                    "connects as a bridge (try_private): an external mosquitto sends nothing the bridge published "
+                            + "back to it, so each message crosses once",
+                    "connects as a plain MQTT 3.1.1 client (hivemq-mqtt-client cannot set mosquitto's bridge flag): "
+                            + "the external broker sends each message the bridge published on a 'both' topic back once "
+                            + "and the local subscribers get it twice (measured: 6 copies of 3 messages with an "
+                            + "external mosquitto 2.0.11). Between the topology's own brokers it does not happen: they "
+                            + "know the bridge's client id. The checker's bridge-echo warning names such a rule"));
 
     private KnownDifferences() {
     }
