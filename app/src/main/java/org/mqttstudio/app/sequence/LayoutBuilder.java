@@ -63,13 +63,23 @@ final class LayoutBuilder {
         }
         List<Packet> packets = packets();
         List<Arrow> arrows = new ArrayList<>();
+        List<SequenceLayout.Gap> gaps = new ArrayList<>();
+        double y = SequenceLayout.FIRST_ROW;
         for (int row = 0; row < packets.size(); row++) {
-            arrows.add(arrow(packets.get(row), keys, SequenceLayout.FIRST_ROW + row * SequenceLayout.ROW));
+            if (row > 0) {
+                Duration wait = Duration.between(packets.get(row - 1).time(), packets.get(row).time());
+                if (wait.compareTo(SequenceLayout.LONG_WAIT) > 0) {
+                    gaps.add(new SequenceLayout.Gap(y + SequenceLayout.ROW,
+                            PacketTimes.since(wait).substring(1) + " later"));
+                    y += SequenceLayout.ROW;
+                }
+                y += SequenceLayout.ROW;
+            }
+            arrows.add(arrow(packets.get(row), keys, y));
         }
         double width = SequenceLayout.GUTTER + SequenceLayout.COLUMN * keys.size() + SequenceLayout.MARGIN;
-        double height = SequenceLayout.FIRST_ROW + Math.max(0, packets.size() - 1) * SequenceLayout.ROW
-                + SequenceLayout.MARGIN * 2;
-        return new SequenceLayout(flow.id(), title(), placed, arrows, width, height);
+        double height = y + SequenceLayout.MARGIN * 2;
+        return new SequenceLayout(flow.id(), title(), placed, arrows, gaps, width, height);
     }
 
     private void add(Participant participant) {

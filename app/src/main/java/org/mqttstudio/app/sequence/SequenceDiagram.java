@@ -103,6 +103,12 @@ public final class SequenceDiagram extends Pane {
         for (Lifeline lifeline : layout.lifelines()) {
             lifeline(g, lifeline, layout, palette);
         }
+        for (SequenceLayout.Gap gap : layout.gaps()) {
+            stroke(g, palette.lifeline());
+            g.strokeLine(SequenceLayout.GUTTER + 16, gap.y(), layout.width() - SequenceLayout.MARGIN, gap.y());
+            text(g, gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, TextAlignment.LEFT, palette.fontFamily(),
+                    palette.muted());
+        }
         for (Arrow arrow : layout.arrows()) {
             arrow(g, arrow, layout, palette);
         }

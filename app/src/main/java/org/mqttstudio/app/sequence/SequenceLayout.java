@@ -17,11 +17,12 @@ import org.mqttstudio.trace.PacketType;
  * @param title     one line about the message
  * @param lifelines left to right
  * @param arrows    top to bottom
+ * @param gaps      where a long wait between two packets (a cut link, a retry timer) is marked
  * @param width     the drawing's size
  * @param height    the drawing's size
  */
-public record SequenceLayout(long flowId, String title, List<Lifeline> lifelines, List<Arrow> arrows, double width,
-                             double height) {
+public record SequenceLayout(long flowId, String title, List<Lifeline> lifelines, List<Arrow> arrows,
+                             List<Gap> gaps, double width, double height) {
     public static final double TITLE_Y = 22;
     public static final double HEADER_TOP = 40;
     public static final double HEADER_HEIGHT = 46;
@@ -32,6 +33,8 @@ public record SequenceLayout(long flowId, String title, List<Lifeline> lifelines
     static final double FIRST_ROW = HEADER_TOP + HEADER_HEIGHT + 36;
     static final double ROW = 40;
     static final double MARGIN = 24;
+    /** A wait between two packets longer than this gets a gap of its own, so a late hop stands out. */
+    static final java.time.Duration LONG_WAIT = java.time.Duration.ofMillis(500);
 
     /**
      * One participant's lifeline.
@@ -76,10 +79,18 @@ public record SequenceLayout(long flowId, String title, List<Lifeline> lifelines
         }
     }
 
+    /** A long wait between two packets: a line across the lifelines at y, and how long it was. */
+    public record Gap(double y, String label) {
+        public Gap {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
     public SequenceLayout {
         Objects.requireNonNull(title, "title");
         lifelines = List.copyOf(lifelines);
         arrows = List.copyOf(arrows);
+        gaps = List.copyOf(gaps);
     }
 
     /** The layout of a flow; cheap (a few dozen values for a flow across a handful of brokers). */

@@ -29,6 +29,12 @@ public final class SequenceSvg {
         for (Lifeline lifeline : layout.lifelines()) {
             lifeline(svg, lifeline, layout, palette);
         }
+        for (SequenceLayout.Gap gap : layout.gaps()) {
+            svg.append(String.format(Locale.ROOT, "<line class=\"gap\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                    + "y2=\"%.1f\"%s/>%n", SequenceLayout.GUTTER + 16, gap.y(), layout.width() - SequenceLayout.MARGIN,
+                    gap.y(), stroke(palette.lifeline())));
+            text(svg, gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, "start", palette.muted());
+        }
         svg.append("</g>\n<g class=\"packets\">\n");
         for (Arrow arrow : layout.arrows()) {
             arrow(svg, arrow, layout, palette);

@@ -106,6 +106,10 @@ class SequenceDiagramTest {
                 "PUBLISH id 7 · QoS 2 · DUP 1", "PUBREL id 7 · resent", "PUBREL id 41 · never seen");
         assertThat(layout.arrows()).extracting(Arrow::time).contains("+0.000 ms", "+900.0 ms", "+1.501 s", "");
         assertThat(layout.arrows().get(4).note()).isEqualTo("topic remote/t");
+        // the long waits (the resend timer, the cut) get a marked gap each
+        assertThat(layout.gaps()).extracting(SequenceLayout.Gap::label)
+                .containsExactly("900.0 ms later", "594.0 ms later");
+        assertThat(layout.gaps().get(0).y()).isBetween(layout.arrows().get(0).y(), layout.arrows().get(1).y());
         assertThat(layout.title()).contains("2 hops", "1 not completed");
         SequencePalette palette = paletteOf(robot);
         assertThat(palette.arrows().get(Style.MISSING).dashes()).containsExactly(2.0, 4.0);

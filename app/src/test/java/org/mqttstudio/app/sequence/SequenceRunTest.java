@@ -293,6 +293,10 @@ class SequenceRunTest {
         assertThat(lateHop.type()).isEqualTo(PacketType.PUBLISH);
         assertThat(late.flow().start().plus(lateHop.sinceStart())).isAfter(restored);
         assertThat(lateHop.time()).endsWith(" s");
+        assertThat(layout.gaps()).anySatisfy(gap -> {
+            assertThat(gap.label()).endsWith(" s later");
+            assertThat(gap.y()).isLessThan(lateHop.y());
+        });
         assertThat(hop(layout, 1)).extracting(Arrow::type).containsExactlyElementsOf(QOS2);
         assertThat(hop(layout, 0)).extracting(Arrow::sinceStart).allSatisfy(
                 since -> assertThat(since).isLessThan(Duration.between(late.flow().start(), restored)));
