@@ -52,8 +52,13 @@ public final class FlowsList extends TableView<FlowRow> {
         return column;
     }
 
-    /** Takes one batch from the pump (FX thread): new flows go on top, known ones are replaced where they are. */
+    /**
+     * Takes one batch from the pump (FX thread): new flows go on top, known ones are replaced where they are. The
+     * table drops the selection of a replaced row; it is put back on the row's newer snapshot, so a selected
+     * message's diagram follows it as its packets come.
+     */
     public void accept(List<FlowRow> batch) {
+        FlowRow selected = getSelectionModel().getSelectedItem();
         for (FlowRow row : batch) {
             int at = indexOf(row.id());
             if (at >= 0) {
@@ -64,6 +69,10 @@ public final class FlowsList extends TableView<FlowRow> {
         }
         if (rows.size() > MAX_ROWS) {
             rows.remove(MAX_ROWS, rows.size());
+        }
+        if (selected != null) {
+            row(selected.id()).filter(now -> getSelectionModel().getSelectedItem() != now)
+                    .ifPresent(now -> getSelectionModel().select(now));
         }
     }
 

@@ -150,18 +150,19 @@ public final class SequenceView extends BorderPane {
     }
 
     private void draw(MessageFlow flow) {
-        diagram.show(SequenceLayout.of(flow, participants));
+        SequenceLayout layout = SequenceLayout.of(flow, participants);
+        diagram.show(layout);
         showing(true);
+        if (Math.max(layout.width(), layout.height()) > SequenceDiagram.MAX_SIDE) {
+            status.setText(String.format("Shown up to %.0f px a side of %.0f × %.0f: the SVG export has all of it.",
+                    SequenceDiagram.MAX_SIDE, layout.width(), layout.height()));
+        }
     }
 
     private void showing(boolean shown) {
         png.setDisable(!shown);
         svg.setDisable(!shown);
-        if (!shown) {
-            status.setText("Pick a message in the list to see its packets on every hop.");
-        } else {
-            status.setText("");
-        }
+        status.setText(shown ? "" : "Pick a message in the list to see its packets on every hop.");
     }
 
     private void export(String extension) {
