@@ -1,7 +1,9 @@
 package org.mqttstudio.app.sequence;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -22,8 +24,8 @@ public interface ExportTargets {
             chooser.setTitle("Export the sequence diagram");
             chooser.setInitialFileName(suggestedName);
             chooser.getExtensionFilters().setAll(List.of(
-                    new FileChooser.ExtensionFilter(extension.toUpperCase() + " image", "*." + extension)));
-            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+                    new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT) + " image", "*." + extension)));
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
         };
     }
 }

@@ -19,7 +19,8 @@ import org.mqttstudio.app.sequence.SequencePalette.Lettering;
 /**
  * Hidden shapes carrying the diagram's style classes, so that studio.css styles them like any node; their colours,
  * strokes and fonts are then read back as a {@link SequencePalette}. This keeps the colours in the stylesheet while
- * the diagram itself is drawn on a canvas (nodes per packet cost ~10 ms per arrow to build and style here).
+ * the diagram itself is drawn on a canvas (measured here: 65 arrows as styled nodes took 350-600 ms to build and
+ * style, on the canvas 20 ms).
  */
 final class PaletteProbe extends Group {
     private final Rectangle background = shape(new Rectangle(), "seq-background");

@@ -113,6 +113,7 @@ public final class SequenceView extends BorderPane {
         }
         TopologyRunner searched = runner;
         CompletableFuture<Boolean> shown = new CompletableFuture<>();
+        // a packet belongs to one flow; should two match (a correlator's guess), the newest is the likelier
         CompletableFuture.supplyAsync(() -> searched.flows().snapshot().stream().filter(f -> contains(f, packet))
                 .reduce((first, later) -> later)).whenComplete((found, error) -> Platform.runLater(() -> {
                     if (error != null) {
