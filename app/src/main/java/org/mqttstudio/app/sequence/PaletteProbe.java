@@ -89,7 +89,11 @@ final class PaletteProbe extends Group {
         if (!(paint instanceof Color c)) {
             return "rgba(0,0,0,0.000)";
         }
-        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
-                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
+        long r = Math.round(c.getRed() * 255);
+        long g = Math.round(c.getGreen() * 255);
+        long b = Math.round(c.getBlue() * 255);
+        // #rrggbb where opaque: every SVG renderer reads it; rgba() only where a colour is see-through
+        return c.getOpacity() >= 1 ? String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b)
+                : String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", r, g, b, c.getOpacity());
     }
 }

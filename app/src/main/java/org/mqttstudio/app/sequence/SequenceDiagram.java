@@ -30,6 +30,7 @@ import org.mqttstudio.app.sequence.SequencePalette.Lettering;
 public final class SequenceDiagram extends Pane {
     static final double MAX_SIDE = 8_192;
     static final double HEAD = 7;
+    static final double HALO = 4;
 
     private final Canvas canvas = new Canvas();
     private final PaletteProbe probe = new PaletteProbe();
@@ -98,16 +99,16 @@ public final class SequenceDiagram extends Pane {
         g.setFill(Color.web(palette.background()));
         g.fillRect(0, 0, layout.width(), layout.height());
         g.setTextBaseline(VPos.BASELINE);
-        text(g, layout.title(), SequenceLayout.GUTTER / 4, SequenceLayout.TITLE_Y, TextAlignment.LEFT,
-                palette.fontFamily(), palette.title());
+        text(g, palette, layout.title(), SequenceLayout.GUTTER / 4, SequenceLayout.TITLE_Y, TextAlignment.LEFT,
+                palette.title(), false);
         for (Lifeline lifeline : layout.lifelines()) {
             lifeline(g, lifeline, layout, palette);
         }
         for (SequenceLayout.Gap gap : layout.gaps()) {
             stroke(g, palette.lifeline());
             g.strokeLine(SequenceLayout.GUTTER + 16, gap.y(), layout.width() - SequenceLayout.MARGIN, gap.y());
-            text(g, gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, TextAlignment.LEFT, palette.fontFamily(),
-                    palette.muted());
+            text(g, palette, gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, TextAlignment.LEFT,
+                    palette.muted(), true);
         }
         for (Arrow arrow : layout.arrows()) {
             arrow(g, arrow, layout, palette);
@@ -127,11 +128,11 @@ public final class SequenceDiagram extends Pane {
         stroke(g, palette.headLine().get(role));
         g.strokeRoundRect(left, SequenceLayout.HEADER_TOP, SequenceLayout.BOX_WIDTH, SequenceLayout.HEADER_HEIGHT,
                 12, 12);
-        text(g, lifeline.participant().name(), x, SequenceLayout.HEADER_TOP + 20, TextAlignment.CENTER,
-                palette.fontFamily(), palette.name());
+        text(g, palette, lifeline.participant().name(), x, SequenceLayout.HEADER_TOP + 20, TextAlignment.CENTER,
+                palette.name(), false);
         if (!lifeline.bridges().isEmpty()) {
-            text(g, SequenceSvg.bridgeNote(lifeline), x, SequenceLayout.HEADER_TOP + 37, TextAlignment.CENTER,
-                    palette.fontFamily(), palette.muted());
+            text(g, palette, SequenceSvg.bridgeNote(lifeline), x, SequenceLayout.HEADER_TOP + 37,
+                    TextAlignment.CENTER, palette.muted(), false);
         }
     }
 
@@ -148,14 +149,14 @@ public final class SequenceDiagram extends Pane {
         g.fillPolygon(new double[] {to, to - sign * HEAD * 1.6, to - sign * HEAD * 1.6},
                 new double[] {y, y - HEAD / 1.6, y + HEAD / 1.6}, 3);
         Lettering label = new Lettering(ink.colour(), palette.labelSize(), false);
-        text(g, arrow.label(), (from + to) / 2, y - 6, TextAlignment.CENTER, palette.fontFamily(), label);
+        text(g, palette, arrow.label(), (from + to) / 2, y - 6, TextAlignment.CENTER, label, true);
         if (!arrow.time().isEmpty()) {
-            text(g, arrow.time(), SequenceLayout.GUTTER / 4, y + 4, TextAlignment.LEFT, palette.fontFamily(),
-                    palette.muted());
+            text(g, palette, arrow.time(), SequenceLayout.GUTTER / 4, y + 4, TextAlignment.LEFT, palette.muted(),
+                    false);
         }
         if (!arrow.note().isEmpty()) {
-            text(g, arrow.note(), (from + to) / 2, y + 14, TextAlignment.CENTER, palette.fontFamily(),
-                    palette.muted());
+            text(g, palette, arrow.note(), (from + to) / 2, y + 14, TextAlignment.CENTER, palette.muted(),
+                    true);
         }
     }
 
@@ -165,11 +166,22 @@ public final class SequenceDiagram extends Pane {
         g.setLineDashes(ink.dashes().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static void text(GraphicsContext g, String content, double x, double y, TextAlignment alignment,
-            String family, Lettering lettering) {
-        g.setFont(Font.font(family, lettering.bold() ? FontWeight.BOLD : FontWeight.NORMAL, lettering.size()));
-        g.setFill(Color.web(lettering.colour()));
+    /**
+     * A text; with a halo of the background's colour where lines may cross it (an arrow's label over a lifeline),
+     * as the SVG draws it with paint-order="stroke".
+     */
+    private static void text(GraphicsContext g, SequencePalette palette, String content, double x, double y,
+            TextAlignment alignment, Lettering lettering, boolean halo) {
+        g.setFont(Font.font(palette.fontFamily(), lettering.bold() ? FontWeight.BOLD : FontWeight.NORMAL,
+                lettering.size()));
         g.setTextAlign(alignment);
+        if (halo) {
+            g.setStroke(Color.web(palette.background()));
+            g.setLineDashes();
+            g.setLineWidth(HALO);
+            g.strokeText(content, x, y);
+        }
+        g.setFill(Color.web(lettering.colour()));
         g.fillText(content, x, y);
     }
 }

@@ -22,9 +22,9 @@ public final class SequenceSvg {
                 .append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                         + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n", layout.width(),
                         layout.height(), layout.width(), layout.height(), escape(palette.fontFamily())));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"none\"/>%n",
                 layout.width(), layout.height(), palette.background()));
-        text(svg, layout.title(), SequenceLayout.GUTTER / 4, SequenceLayout.TITLE_Y, "start", palette.title());
+        text(svg, null, layout.title(), SequenceLayout.GUTTER / 4, SequenceLayout.TITLE_Y, "start", palette.title());
         svg.append("<g class=\"lifelines\">\n");
         for (Lifeline lifeline : layout.lifelines()) {
             lifeline(svg, lifeline, layout, palette);
@@ -33,7 +33,8 @@ public final class SequenceSvg {
             svg.append(String.format(Locale.ROOT, "<line class=\"gap\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                     + "y2=\"%.1f\"%s/>%n", SequenceLayout.GUTTER + 16, gap.y(), layout.width() - SequenceLayout.MARGIN,
                     gap.y(), stroke(palette.lifeline())));
-            text(svg, gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, "start", palette.muted());
+            text(svg, palette.background(), gap.label(), SequenceLayout.GUTTER / 4, gap.y() + 4, "start",
+                    palette.muted());
         }
         svg.append("</g>\n<g class=\"packets\">\n");
         for (Arrow arrow : layout.arrows()) {
@@ -53,9 +54,9 @@ public final class SequenceSvg {
                         + "fill=\"%s\"%s/>%n", x - SequenceLayout.BOX_WIDTH / 2, SequenceLayout.HEADER_TOP,
                 SequenceLayout.BOX_WIDTH, SequenceLayout.HEADER_HEIGHT, palette.headFill().get(role),
                 stroke(palette.headLine().get(role))));
-        text(svg, lifeline.participant().name(), x, SequenceLayout.HEADER_TOP + 20, "middle", palette.name());
+        text(svg, null, lifeline.participant().name(), x, SequenceLayout.HEADER_TOP + 20, "middle", palette.name());
         if (!lifeline.bridges().isEmpty()) {
-            text(svg, bridgeNote(lifeline), x, SequenceLayout.HEADER_TOP + 37, "middle", palette.muted());
+            text(svg, null, bridgeNote(lifeline), x, SequenceLayout.HEADER_TOP + 37, "middle", palette.muted());
         }
     }
 
@@ -70,16 +71,17 @@ public final class SequenceSvg {
                 SequenceDiagram.styleClass(arrow.style()), arrow.type(), arrow.hop()));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>%n", from, y,
                 to - sign * SequenceDiagram.HEAD, y, stroke(ink)));
-        svg.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>%n",
+        svg.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\" "
+                        + "stroke=\"none\"/>%n",
                 to, y, to - sign * SequenceDiagram.HEAD * 1.6, y - SequenceDiagram.HEAD / 1.6,
                 to - sign * SequenceDiagram.HEAD * 1.6, y + SequenceDiagram.HEAD / 1.6, ink.colour()));
-        text(svg, arrow.label(), (from + to) / 2, y - 6, "middle",
+        text(svg, palette.background(), arrow.label(), (from + to) / 2, y - 6, "middle",
                 new SequencePalette.Lettering(ink.colour(), palette.labelSize(), false));
         if (!arrow.time().isEmpty()) {
-            text(svg, arrow.time(), SequenceLayout.GUTTER / 4, y + 4, "start", palette.muted());
+            text(svg, null, arrow.time(), SequenceLayout.GUTTER / 4, y + 4, "start", palette.muted());
         }
         if (!arrow.note().isEmpty()) {
-            text(svg, arrow.note(), (from + to) / 2, y + 14, "middle", palette.muted());
+            text(svg, palette.background(), arrow.note(), (from + to) / 2, y + 14, "middle", palette.muted());
         }
         svg.append("</g>\n");
     }
@@ -91,11 +93,21 @@ public final class SequenceSvg {
                 dashes.isEmpty() ? "" : " stroke-dasharray=\"" + dashes + "\"");
     }
 
-    private static void text(StringBuilder svg, String content, double x, double y, String anchor,
-            SequencePalette.Lettering lettering) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%.1f\" "
-                        + "font-weight=\"%s\" fill=\"%s\">%s</text>%n", x, y, anchor, lettering.size(),
-                lettering.bold() ? "bold" : "normal", lettering.colour(), escape(content)));
+    /**
+     * A text; with a halo where lines may cross it, as on the canvas: the same text stroked in the background's
+     * colour underneath (rather than paint-order, which not every SVG renderer knows). {@code halo} null for none.
+     */
+    private static void text(StringBuilder svg, String halo, String content, double x, double y,
+            String anchor, SequencePalette.Lettering lettering) {
+        String start = String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%.1f\" "
+                + "font-weight=\"%s\"", x, y, anchor, lettering.size(), lettering.bold() ? "bold" : "normal");
+        if (halo != null) {
+            svg.append(String.format(Locale.ROOT, "%s fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\" "
+                    + "stroke-linejoin=\"round\">%s</text>%n", start, halo, halo, SequenceDiagram.HALO,
+                    escape(content)));
+        }
+        svg.append(String.format(Locale.ROOT, "%s fill=\"%s\" stroke=\"none\">%s</text>%n", start, lettering.colour(),
+                escape(content)));
     }
 
     private static String escape(String text) {

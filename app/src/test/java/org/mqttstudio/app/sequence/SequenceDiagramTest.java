@@ -14,7 +14,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqttstudio.app.flows.Participant;
 import org.mqttstudio.app.flows.Participants;
 import org.mqttstudio.app.sequence.SequenceLayout.Arrow;
@@ -84,7 +83,7 @@ class SequenceDiagramTest {
     }
 
     @Test
-    void aResendAndAHopThatNeverCompletedAreDrawnAsSuch(FxRobot robot, @TempDir Path dir) throws Exception {
+    void aResendAndAHopThatNeverCompletedAreDrawnAsSuch(FxRobot robot) throws Exception {
         SequenceLayout layout = SequenceLayout.of(retriedAndCut(), NAMES);
         robot.interact(() -> diagram.show(layout));
 
@@ -113,7 +112,8 @@ class SequenceDiagramTest {
         assertThat(layout.title()).contains("2 hops", "1 not completed");
         SequencePalette palette = paletteOf(robot);
         assertThat(palette.arrows().get(Style.MISSING).dashes()).containsExactly(2.0, 4.0);
-        assertThat(palette.arrows().get(Style.RETRY).width()).isGreaterThan(palette.arrows().get(Style.PUBLISH).width());
+        assertThat(palette.arrows().get(Style.RETRY).width())
+                .isGreaterThan(palette.arrows().get(Style.PUBLISH).width());
         assertThat(palette.arrows().values()).extracting(SequencePalette.Ink::colour).doesNotHaveDuplicates();
         // the canvas drew the layout: the first PUBLISH's line has the PUBLISH colour just right of its sender
         Arrow publish = layout.arrows().get(0);
@@ -123,7 +123,7 @@ class SequenceDiagramTest {
                 .orElseThrow().getKey()).isEqualTo(Style.PUBLISH);
         assertThat(distance(drawn, Color.WHITE)).isGreaterThan(0.5);
 
-        Path svg = dir.resolve("flow.svg");
+        Path svg = DiagramScenes.SCREENSHOTS.resolve("sequence-retry-and-cut.svg");
         robot.interact(() -> {
             try {
                 diagram.exportSvg(svg);

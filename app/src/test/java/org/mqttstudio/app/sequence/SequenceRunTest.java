@@ -172,11 +172,13 @@ class SequenceRunTest {
             }
         }
         assertThat(packets).hasSize(16).containsOnly("PUBLISH", "PUBREC", "PUBREL", "PUBCOMP");
-        assertThat(Files.readString(svg)).contains(">Publisher2<", ">TemperatureSubscriber<", "client of bridge2_bridge3");
+        assertThat(Files.readString(svg)).contains(">Publisher2<", ">TemperatureSubscriber<",
+                "client of bridge2_bridge3");
         assertThat(exports.resolve("message-" + row.id() + ".png")).isNotEmptyFile();
         robot.interact(() -> {
             try {
                 view.diagram().exportPng(DiagramScenes.SCREENSHOTS.resolve("sequence-qos2-challenge.png"));
+                view.diagram().exportSvg(DiagramScenes.SCREENSHOTS.resolve("sequence-qos2-challenge.svg"));
                 Snapshots.save(view.getScene(), DiagramScenes.SCREENSHOTS.resolve("sequence-view-challenge.png"));
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -201,7 +203,8 @@ class SequenceRunTest {
     private static Topology qos1And0(Topology challenge) {
         Topology edited = challenge;
         for (Bridge bridge : challenge.bridges()) {
-            edited = edited.withBridge(bridge.withRules(List.of(new BridgeRule("srv/#", Direction.OUT, 1, null, null))));
+            edited = edited.withBridge(bridge.withRules(
+                    List.of(new BridgeRule("srv/#", Direction.OUT, 1, null, null))));
         }
         Publisher humidity = challenge.publishers().get(0);
         Publisher temperature = challenge.publishers().get(1);
