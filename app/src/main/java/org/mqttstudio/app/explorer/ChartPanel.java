@@ -47,6 +47,8 @@ final class ChartPanel {
     /** @param errors shown an export's failure in one line */
     ChartPanel(ExplorerServices services, Consumer<String> errors) {
         time.setTimeAxis(true);
+        time.setUnit(null); // no "[]" after the names: a time axis and plain numbers have no unit to show
+        value.setUnit(null);
         time.setAutoRangeRounding(false);
         value.setAutoRanging(true);
         chart.setLegendVisible(true);

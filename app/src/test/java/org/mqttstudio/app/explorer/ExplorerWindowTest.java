@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mqttstudio.app.Snapshots;
+import org.mqttstudio.app.StudioFolders;
 import org.mqttstudio.explorer.ConnectionProfile;
 import org.mqttstudio.explorer.ExplorerConnection;
 import org.mqttstudio.explorer.HistoryLimits;
@@ -60,7 +61,8 @@ class ExplorerWindowTest {
             saved.add(file);
             return Optional.of(file);
         });
-        window = new ExplorerWindow(services, LIMITS, Optional.empty());
+        window = new ExplorerWindow(services, LIMITS, StudioFolders.locate().asset("studio.css")
+                .map(css -> css.toUri().toString()));
     }
 
     @AfterEach
