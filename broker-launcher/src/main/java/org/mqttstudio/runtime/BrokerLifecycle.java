@@ -89,8 +89,7 @@ final class BrokerLifecycle {
                 ? new MosquittoBroker(plan.topology(), slot.node, plan.runDir(), slot.internalPorts, ports)
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, plan.runDir(), slot.internalPorts,
                         ModelSecurity.of(slot.node),
-                        BridgeConnection.privateClientIds(plan.topology(), slot.id(), plan.options().hostname()),
-                        DollarTopicDelivery.neededOn(plan.topology(), slot.id())));
+                        BridgeConnection.privateClientIds(plan.topology(), slot.id(), plan.options().hostname())));
     }
 
     /**

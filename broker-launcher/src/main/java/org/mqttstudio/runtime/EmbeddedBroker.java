@@ -36,7 +36,6 @@ public final class EmbeddedBroker {
     private final Map<Listener, Integer> requestedPorts;
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
-    private final boolean dollarTopics;
 
     private State state = State.NEW;
     private EmbeddedHiveMQ hivemq;
@@ -60,18 +59,7 @@ public final class EmbeddedBroker {
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
             Set<String> bridgeClientIds) {
-        this(node, runDir, ports, security, bridgeClientIds, true);
-    }
-
-    /**
-     * @param dollarTopics whether '$' topics are published on this broker (as {@link TopologyRunner} asks
-     *     {@link DollarTopicDelivery#neededOn}): only then does it pay for keeping '#' and '+' subscriptions
-     *     away from them ({@link KnownDifferences#DOLLAR_FILTER})
-     */
-    public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
-            Set<String> bridgeClientIds, boolean dollarTopics) {
         this.node = node;
-        this.dollarTopics = dollarTopics;
         this.folder = runDir.resolve(node.id());
         this.requestedPorts = Map.copyOf(ports);
         this.security = security;
@@ -115,14 +103,14 @@ public final class EmbeddedBroker {
             synchronized (START_LOCK) {
                 // mosquitto lets clients publish to '$' topics (a bridge's $SYS/broker/connection/.../state
                 // notification); HiveMQ disconnects them unless this JVM-wide internal switch is on. With it
-                // on HiveMQ also matches them with '#' and '+/...': DollarTopicDelivery undoes that where needed
+                // on HiveMQ also matches them with '#' and '+/...': DollarTopicDelivery undoes that
                 InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(folder.resolve("conf"))
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
                         .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds,
-                                node.limits().effectiveMaxQos(), dollarTopics, ownership))
+                                node.limits().effectiveMaxQos(), ownership))
                         .withoutLoggingBootstrap()
                         .build();
                 startOrFindTakenPort();

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients, treats
  * the given bridge clients as mosquitto treats {@code try_private} bridges, keeps '$' topics
- * away from wildcard-first filters ({@link DollarTopicDelivery}), grants subscriptions at most
+ * away from wildcard-first filters on every broker ({@link DollarTopicDelivery}), grants subscriptions at most
  * the broker's max_qos ({@link MaxQosSubscriptions}) and tells {@link ListenerOwnership} of every
  * CONNECT.
  */
@@ -21,30 +21,27 @@ final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
     private final int maxQos;
-    private final boolean dollarTopics;
     private final ListenerOwnership ownership;
 
     private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                              boolean dollarTopics, ListenerOwnership ownership) {
+                              ListenerOwnership ownership) {
         this.security = security;
         this.bridgeClientIds = bridgeClientIds;
         this.maxQos = maxQos;
-        this.dollarTopics = dollarTopics;
         this.ownership = ownership;
     }
 
     /**
      * @param maxQos       the broker's effective max_qos (2: no cap)
-     * @param dollarTopics whether '$' topics are published on this broker ({@link DollarTopicDelivery#neededOn})
      * @param ownership    the broker's own probe
      */
     static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                                      boolean dollarTopics, ListenerOwnership ownership) {
+                                      ListenerOwnership ownership) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, dollarTopics, ownership))
+                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, ownership))
                 .build();
     }
 
@@ -72,12 +69,9 @@ final class SecurityExtension implements ExtensionMain {
         DollarTopicDelivery dollarTopicDelivery = new DollarTopicDelivery(Services.subscriptionStore());
         MaxQosSubscriptions maxQosSubscriptions = maxQos < 2 ? new MaxQosSubscriptions(maxQos) : null;
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
-            // on every client of a broker where '$' topics are published, open ones too (EmbeddedBroker).
-            // The price: each outbound PUBLISH then hops through HiveMQ's extension executor (an ordinary
-            // topic stops at one startsWith check there); a '$' one also reads the recipient's subscriptions.
-            if (dollarTopics) {
-                client.addPublishOutboundInterceptor(dollarTopicDelivery);
-            }
+            // on every broker, open ones too; on a client's outbound PUBLISH only while it may hold a
+            // wildcard-first filter, as the extension executor's hop halves the rate (WildcardFirstFilters)
+            dollarTopicDelivery.watch(client, initializerInput.getClientInformation().getClientId());
             if (!open) {
                 ClientAccess access = ClientAccess.of(security, initializerInput);
                 client.addPublishInboundInterceptor(access);
