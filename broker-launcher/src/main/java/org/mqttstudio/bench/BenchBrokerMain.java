@@ -33,9 +33,8 @@ public final class BenchBrokerMain {
         }
         Broker node = Broker.simple("bench", "bench", 1883, true, Position.ORIGIN);
         Listener listener = node.listeners().get(0);
-        // as the Studio runs a broker of a topology that publishes no '$' topic on it
         EmbeddedBroker broker = new EmbeddedBroker(node, Path.of(args[1]), Map.of(listener, 0), BrokerSecurity.OPEN,
-                Set.of(), false);
+                Set.of());
         try {
             broker.start();
         } catch (BrokerStartException e) {

@@ -90,7 +90,7 @@ final class BrokerLifecycle {
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, plan.runDir(), slot.internalPorts,
                         ModelSecurity.of(slot.node),
                         BridgeConnection.privateClientIds(plan.topology(), slot.id(), plan.options().hostname()),
-                        DollarTopicDelivery.neededOn(plan.topology(), slot.id()), plan.bridgeSecret()));
+                        plan.bridgeSecret()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.mqttstudio.runtime;
 
 import com.hivemq.extension.sdk.api.async.Async;
 import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.client.ClientContext;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
@@ -9,18 +10,20 @@ import com.hivemq.extension.sdk.api.services.subscription.SubscriptionStore;
 import com.hivemq.extension.sdk.api.services.subscription.TopicSubscription;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.mqttstudio.mqtt.Topics;
-import org.mqttstudio.topology.Bridge;
-import org.mqttstudio.topology.BridgeRule;
-import org.mqttstudio.topology.Topology;
 
 /**
  * Puts back MQTT-4.7.2-1 (a filter starting with a wildcard never matches a topic starting with
- * '$'), which HiveMQ drops while {@link EmbeddedBroker} lets clients publish to '$' topics: a '$'
- * PUBLISH reaches a client only if one of its subscriptions matches the topic under MQTT rules, as
- * in mosquitto. One instance per broker, holding that broker's subscription store (never
- * {@code Services} after the extension started: it would reach the last-started broker).
+ * '$'), which HiveMQ drops while {@link EmbeddedBroker} lets clients publish to '$' topics: its topic
+ * tree matches every topic against '#' and '+/...' alike. A '$' PUBLISH reaches a client only if one
+ * of its subscriptions matches the topic under MQTT rules, as in mosquitto.
+ *
+ * <p>Every outgoing PUBLISH this interceptor sees hops through HiveMQ's extension executor (half the
+ * rate, docs/bench.md), so it sits only on clients that may hold a wildcard-first filter
+ * ({@link WildcardFirstFilters}): every other client's PUBLISH can only match a '$' topic by a filter
+ * that starts with '$' too, which HiveMQ matches as MQTT does. One instance per broker, holding that
+ * broker's subscription store (never {@code Services} after the extension started: it would reach
+ * the last-started broker).
  */
 final class DollarTopicDelivery implements PublishOutboundInterceptor {
     private static final String SHARED_PREFIX = "$share/";
@@ -33,29 +36,9 @@ final class DollarTopicDelivery implements PublishOutboundInterceptor {
         this.subscriptions = subscriptions;
     }
 
-    /**
-     * Whether the topology publishes '$' topics on this broker: a bridge with notifications starts or ends here,
-     * a bridge here carries '$' topics by a rule, or a publisher here writes one. Only such a broker needs this
-     * interceptor, whose price is a hop through HiveMQ's extension executor for every outgoing PUBLISH (measured:
-     * half the rate at QoS 1); elsewhere only a client from outside the topology could publish a '$' topic
-     * ({@link KnownDifferences#DOLLAR_FILTER}).
-     */
-    static boolean neededOn(Topology topology, String brokerId) {
-        boolean bridged = Stream.concat(topology.bridgesFrom(brokerId).stream(), topology.bridgesTo(brokerId).stream())
-                .anyMatch(bridge -> notifiesOnDollarTopic(bridge) || bridge.rules().stream()
-                        .anyMatch(DollarTopicDelivery::carriesDollarTopics));
-        return bridged || topology.publishersOn(brokerId).stream().anyMatch(p -> p.topic().startsWith("$"));
-    }
-
-    /** The default notification topic is under $SYS; a chosen one may be anywhere. */
-    private static boolean notifiesOnDollarTopic(Bridge bridge) {
-        String topic = bridge.notificationTopic();
-        return bridge.notifications() && (topic == null || topic.startsWith("$"));
-    }
-
-    private static boolean carriesDollarTopics(BridgeRule rule) {
-        return Stream.of(rule.pattern(), rule.localPrefix(), rule.remotePrefix())
-                .anyMatch(part -> part != null && part.startsWith("$"));
+    /** Called from the client initializer of every client of the broker. */
+    void watch(ClientContext client, String clientId) {
+        WildcardFirstFilters.watch(client, this, subscriptions.getSubscriptions(clientId));
     }
 
     @Override
@@ -75,12 +58,18 @@ final class DollarTopicDelivery implements PublishOutboundInterceptor {
     }
 
     private static boolean anyMatches(Set<TopicSubscription> filters, String topic) {
-        return filters.stream().anyMatch(subscription -> Topics.matches(ownFilter(subscription), topic));
+        return filters.stream().anyMatch(subscription -> Topics.matches(ownFilter(subscription.getTopicFilter()),
+                topic));
+    }
+
+    /** Whether the filter, or a shared subscription's own filter, starts with '#' or '+'. */
+    static boolean wildcardFirst(String filter) {
+        String own = ownFilter(filter);
+        return own.startsWith("#") || own.startsWith("+");
     }
 
     /** A shared subscription {@code $share/<group>/<filter>} matches as its filter does. */
-    private static String ownFilter(TopicSubscription subscription) {
-        String filter = subscription.getTopicFilter();
+    private static String ownFilter(String filter) {
         if (!filter.startsWith(SHARED_PREFIX)) {
             return filter;
         }

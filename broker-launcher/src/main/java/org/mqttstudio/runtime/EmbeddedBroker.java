@@ -37,7 +37,6 @@ public final class EmbeddedBroker {
     private final Map<Listener, Integer> requestedPorts;
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
-    private final boolean dollarTopics;
     private final LocalBridgeSecret bridgeSecret;
 
     private State state = State.NEW;
@@ -53,7 +52,7 @@ public final class EmbeddedBroker {
      *     port behind a wire tap); 0 picks a free port; a listener missing here binds its own port
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security) {
-        this(node, runDir, ports, security, Set.of(), true);
+        this(node, runDir, ports, security, Set.of());
     }
 
     /**
@@ -63,13 +62,10 @@ public final class EmbeddedBroker {
      *     {@code try_private} (see {@link BridgeConnection#privateClientIds}): like mosquitto, the broker
      *     never sends such a client back what it published (no-local) and keeps the retain flag of
      *     what it sends it (retain-as-published)
-     * @param dollarTopics whether '$' topics are published on this broker (as {@link TopologyRunner} asks
-     *     {@link DollarTopicDelivery#neededOn}): only then does it pay for keeping '#' and '+' subscriptions
-     *     away from them ({@link KnownDifferences#DOLLAR_FILTER})
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
-            Set<String> bridgeClientIds, boolean dollarTopics) {
-        this(node, runDir, ports, security, bridgeClientIds, dollarTopics, LocalBridgeSecret.random());
+            Set<String> bridgeClientIds) {
+        this(node, runDir, ports, security, bridgeClientIds, LocalBridgeSecret.random());
     }
 
     /**
@@ -78,9 +74,8 @@ public final class EmbeddedBroker {
      *     ({@link LocalBridgeSecret}); give the same one to the {@link BridgeConnection}s from this broker
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
-            Set<String> bridgeClientIds, boolean dollarTopics, LocalBridgeSecret bridgeSecret) {
+            Set<String> bridgeClientIds, LocalBridgeSecret bridgeSecret) {
         this.node = node;
-        this.dollarTopics = dollarTopics;
         this.folder = runDir.resolve(node.id());
         this.requestedPorts = Map.copyOf(ports);
         this.security = security;
@@ -125,14 +120,14 @@ public final class EmbeddedBroker {
             synchronized (START_LOCK) {
                 // mosquitto lets clients publish to '$' topics (a bridge's $SYS/broker/connection/.../state
                 // notification); HiveMQ disconnects them unless this JVM-wide internal switch is on. With it
-                // on HiveMQ also matches them with '#' and '+/...': DollarTopicDelivery undoes that where needed
+                // on HiveMQ also matches them with '#' and '+/...': DollarTopicDelivery undoes that
                 InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(folder.resolve("conf"))
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
                         .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeSecret, bridgeClientIds,
-                                node.limits().effectiveMaxQos(), dollarTopics, ownership))
+                                node.limits().effectiveMaxQos(), ownership))
                         .withoutLoggingBootstrap()
                         .build();
                 startOrFindTakenPort();

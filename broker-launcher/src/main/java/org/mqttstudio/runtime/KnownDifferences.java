@@ -52,7 +52,6 @@ public final class KnownDifferences {
     public static final String IN_FLIGHT = "unacknowledged QoS 1/2 messages to a subscriber";
     public static final String QUEUE_CONNECTED = "max_queued_messages for a connected subscriber";
     public static final String QUEUE_QOS0 = "queue_qos0_messages true";
-    public static final String DOLLAR_FILTER = "'#' and '+' subscriptions and an outside client's $ topic";
     public static final String OVERLAP = "an MQTT 5 subscriber's overlapping filters";
     public static final String BOTH_TO_EXTERNAL = "a 'both' bridge rule towards an external broker";
 
@@ -126,12 +125,6 @@ public final class KnownDifferences {
                     "queues QoS 0 messages for a disconnected persistent session, like QoS 1 and 2",
                     "never queues QoS 0 messages for a disconnected client: they are dropped as with "
                             + "queue_qos0_messages false (HiveMQ has no such setting)"),
-            new Difference(DOLLAR_FILTER,
-                    "never matches a '#' or '+...' filter against a topic starting with $ (MQTT-4.7.2-1)",
-                    "keeps that rule on a broker where the topology publishes $ topics (a bridge with "
-                            + "notifications, a bridge rule or publisher on a $ topic); on any other broker it "
-                            + "skips the check, which halves its rate, so a $ topic published there by a client "
-                            + "from outside the topology also reaches '#' subscribers"),
             // MQTT 5 §3.3.4 allows both; measured in OverlapRunTest (3.1.1 subscribers get one copy on both)
             new Difference(OVERLAP,
                     "sends one copy per matching subscription, each at that subscription's QoS and carrying its "

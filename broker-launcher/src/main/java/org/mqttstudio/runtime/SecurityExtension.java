@@ -14,7 +14,7 @@ import java.util.Set;
  * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients (except the
  * local sides of the run's bridges, which prove themselves with its {@link LocalBridgeSecret}), treats
  * the given bridge clients as mosquitto treats {@code try_private} bridges, keeps '$' topics
- * away from wildcard-first filters ({@link DollarTopicDelivery}), grants subscriptions at most
+ * away from wildcard-first filters on every broker ({@link DollarTopicDelivery}), grants subscriptions at most
  * the broker's max_qos ({@link MaxQosSubscriptions}) and tells {@link ListenerOwnership} of every
  * CONNECT.
  */
@@ -23,34 +23,31 @@ final class SecurityExtension implements ExtensionMain {
     private final LocalBridgeSecret bridgeSecret;
     private final Set<String> bridgeClientIds;
     private final int maxQos;
-    private final boolean dollarTopics;
     private final ListenerOwnership ownership;
 
     private SecurityExtension(BrokerSecurity security, LocalBridgeSecret bridgeSecret, Set<String> bridgeClientIds,
-                              int maxQos, boolean dollarTopics, ListenerOwnership ownership) {
+                              int maxQos, ListenerOwnership ownership) {
         this.security = security;
         this.bridgeSecret = bridgeSecret;
         this.bridgeClientIds = bridgeClientIds;
         this.maxQos = maxQos;
-        this.dollarTopics = dollarTopics;
         this.ownership = ownership;
     }
 
     /**
      * @param bridgeSecret what the local sides of the run's bridges show ({@link LocalBridgeSecret})
      * @param maxQos       the broker's effective max_qos (2: no cap)
-     * @param dollarTopics whether '$' topics are published on this broker ({@link DollarTopicDelivery#neededOn})
      * @param ownership    the broker's own probe
      */
     static EmbeddedExtension embedded(BrokerSecurity security, LocalBridgeSecret bridgeSecret,
-                                      Set<String> bridgeClientIds, int maxQos, boolean dollarTopics,
+                                      Set<String> bridgeClientIds, int maxQos,
                                       ListenerOwnership ownership) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
                 .withExtensionMain(new SecurityExtension(security, bridgeSecret, bridgeClientIds, maxQos,
-                        dollarTopics, ownership))
+                        ownership))
                 .build();
     }
 
@@ -80,12 +77,9 @@ final class SecurityExtension implements ExtensionMain {
         DollarTopicDelivery dollarTopicDelivery = new DollarTopicDelivery(Services.subscriptionStore());
         MaxQosSubscriptions maxQosSubscriptions = maxQos < 2 ? new MaxQosSubscriptions(maxQos) : null;
         Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
-            // on every client of a broker where '$' topics are published, open ones too (EmbeddedBroker).
-            // The price: each outbound PUBLISH then hops through HiveMQ's extension executor (an ordinary
-            // topic stops at one startsWith check there); a '$' one also reads the recipient's subscriptions.
-            if (dollarTopics) {
-                client.addPublishOutboundInterceptor(dollarTopicDelivery);
-            }
+            // on every broker, open ones too; on a client's outbound PUBLISH only while it may hold a
+            // wildcard-first filter, as the extension executor's hop halves the rate (WildcardFirstFilters)
+            dollarTopicDelivery.watch(client, initializerInput.getClientInformation().getClientId());
             if (!open && !ClientAccess.isLocalBridge(initializerInput)) {
                 ClientAccess access = ClientAccess.of(security, initializerInput);
                 client.addPublishInboundInterceptor(access);

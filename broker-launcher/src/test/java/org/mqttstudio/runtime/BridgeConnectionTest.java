@@ -52,7 +52,7 @@ class BridgeConnectionTest {
         Broker node = Broker.simple(id, null, 1883, true, Position.ORIGIN);
         Listener listener = node.mqttListener().orElseThrow();
         EmbeddedBroker broker = new EmbeddedBroker(node, runDir, Map.of(listener, 0), security, bridgeClientIds,
-                true, SECRET);
+                SECRET);
         brokers.add(broker);
         broker.start();
         return broker.ports().get(listener);

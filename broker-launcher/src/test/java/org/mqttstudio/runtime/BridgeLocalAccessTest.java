@@ -174,7 +174,7 @@ class BridgeLocalAccessTest {
     private int start(Broker node, LocalBridgeSecret secret, List<EmbeddedBroker> brokers) throws Exception {
         Listener listener = node.mqttListener().orElseThrow();
         EmbeddedBroker broker = new EmbeddedBroker(node, folder, Map.of(listener, 0), ModelSecurity.of(node),
-                Set.of(), true, secret);
+                Set.of(), secret);
         brokers.add(broker);
         broker.start();
         return broker.ports().get(listener);

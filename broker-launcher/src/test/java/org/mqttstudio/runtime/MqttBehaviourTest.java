@@ -262,10 +262,33 @@ class MqttBehaviourTest {
             assertThat(exactSeen).as(Claims.of(KnownDifferences.SYS_PUBLISH, runtime)).isEqualTo(runtime == Runtime.MOSQUITTO
                     ? List.of("marker") // acknowledged and dropped
                     : List.of("from a client", "marker")); // HiveMQ with $ topics allowed for bridge notifications
-            // MQTT-4.7.2-1; HiveMQ breaks it while its JVM-wide MQTT_ALLOW_DOLLAR_TOPICS is on, DollarTopicDelivery mends it
+            // MQTT-4.7.2-1; HiveMQ breaks it while MQTT_ALLOW_DOLLAR_TOPICS is on, DollarTopicDelivery mends it
             assertThat(everything.publishesUntil("marker")).as("# never matches $ topics")
                     .noneMatch(p -> p.topic().startsWith("$"));
         }
+    }
+
+    /** No SUBSCRIBE on a resumed session: its '#' must hold against '$' topics queued while it was away. */
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void aResumedSessionsHashGetsNoDollarTopicQueuedWhileAway(Runtime runtime) {
+        int port = BROKERS.port(runtime);
+        String clientId = BROKERS.clientId("resumed");
+        String marker = BROKERS.unique("marker");
+        try (RawMqttClient subscriber = RawMqttClient.connect(port, clientId, false)) {
+            subscriber.subscribe("#", 1);
+            subscriber.disconnect();
+        }
+        try (TestClient outsider = TestClient.connect(port)) {
+            outsider.publish("$" + BROKERS.unique("away"), "away", 1);
+            outsider.publish(marker, marker, 1);
+        }
+        try (RawMqttClient back = RawMqttClient.connect(port, clientId, false)) {
+            assertThat(back.publishesUntil(marker)).as("MQTT-4.7.2-1 on a resumed session")
+                    .extracting(Packet::topic).contains(marker).noneMatch(topic -> topic.startsWith("$"));
+            back.disconnect();
+        }
+        RawMqttClient.connect(port, clientId, true).disconnect(); // ends the persistent session
     }
 
     @ParameterizedTest
