@@ -93,10 +93,18 @@ public final class StudioWindow {
         checks = new LiveChecks(findingSource, this::showCheck);
         document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
         stage.setOnHidden(e -> checks.close());
-        findings.selectedRow().addListener((o, old, row) -> {
+        findings.chosenRow().addListener((o, old, row) -> {
             canvas.highlight(row == null ? null : row.elementId());
             if (row != null && row.elementId() != null) {
                 document.select(Set.of(row.elementId()));
+            }
+        });
+        // Choosing another element ends the finding's highlight: the red glow never sits on one element
+        // while the user works on another.
+        document.selectionProperty().addListener((o, old, ids) -> {
+            FindingRow row = findings.chosenRow().get();
+            if (row != null && row.elementId() != null && !ids.contains(row.elementId())) {
+                findings.clearChoice();
             }
         });
         topologyName.getStyleClass().add("topology-name");
