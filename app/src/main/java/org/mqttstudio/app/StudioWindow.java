@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -120,7 +119,7 @@ public final class StudioWindow {
         root.setTop(new VBox(menuBar(), designer.toolBar()));
         root.setLeft(new Palette(editor));
         root.setRight(properties);
-        root.setBottom(statusBar());
+        root.setBottom(new StatusBar(canvas.routeInfoProperty(), editor.messageProperty()));
         scene = new Scene(root, 1280, 800);
         designer.installExtraShortcuts(scene);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
@@ -210,16 +209,6 @@ public final class StudioWindow {
         checked = result.findings();
         findings.show(loadProblems, checked);
         canvas.showCheck(result.findings(), result.routes());
-    }
-
-    /** The editor's last message, or the routes through the selected client. */
-    private Label statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add("status-bar");
-        status.textProperty().bind(Bindings.when(canvas.routeInfoProperty().isEmpty())
-                .then(editor.messageProperty()).otherwise(canvas.routeInfoProperty()));
-        return status;
     }
 
     private void showFile() {

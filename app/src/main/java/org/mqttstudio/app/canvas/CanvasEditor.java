@@ -70,6 +70,9 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.show(document.topology());
         document.topologyProperty().addListener((o, old, t) -> canvas.show(t));
         document.selectionProperty().addListener((o, old, ids) -> showSelection(ids));
+        // A message is about the gesture just made; the next edit or selection makes it stale.
+        document.topologyProperty().addListener((o, old, t) -> message.set(""));
+        document.selectionProperty().addListener((o, old, ids) -> message.set(""));
         showSelection(document.selection());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);

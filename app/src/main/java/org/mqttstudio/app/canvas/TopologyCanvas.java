@@ -50,8 +50,8 @@ public final class TopologyCanvas extends Region {
     private static final double MAX_FIT_ZOOM = 1.25;
     private static final double FIT_MARGIN = 32;
     private static final double ZOOM_STEP = 1.25;
-    /** Distance between parallel bridges joining the same two nodes. */
-    private static final double LANE_GAP = 48;
+    /** Distance between the apexes of neighbouring bridges joining the same two nodes. */
+    private static final double LANE_GAP = 64;
 
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
     /** The checker's code for loops, reused for the loop badges added here. */

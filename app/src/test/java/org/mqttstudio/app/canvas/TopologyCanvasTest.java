@@ -95,6 +95,38 @@ class TopologyCanvasTest {
     }
 
     @Test
+    void twoBridgesOneEachWayBetweenNearBrokersBowApartWithTheirOwnLabels(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        // BridgeBroker2 and BridgeBroker3 sit side by side, too close for a label on a straight line.
+        Bridge back = Bridge.simple("bridge3_bridge2", "bridge3_bridge2", "bridge-broker-3", "bridge-broker-2",
+                List.of(BridgeRule.out("cmd/#", 1)));
+        Topology both = challenge.withBridge(back);
+        robot.interact(() -> canvas.show(both));
+
+        BridgeView there = canvas.bridgeView("bridge2_bridge3").orElseThrow();
+        BridgeView home = canvas.bridgeView("bridge3_bridge2").orElseThrow();
+        Bounds from = canvas.nodeView("bridge-broker-2").orElseThrow().box();
+        Bounds to = canvas.nodeView("bridge-broker-3").orElseThrow().box();
+        double centreLine = (from.getCenterY() + to.getCenterY()) / 2;
+        // The brokers are level: one path bows above the line between their centres, the other below.
+        assertThat(there.pathPoint(0.5).getY() - centreLine).isLessThan(-20);
+        assertThat(home.pathPoint(0.5).getY() - centreLine).isGreaterThan(20);
+        assertThat(there.pathPoint(0).distance(home.pathPoint(1))).isGreaterThan(10);
+        Bounds thereLabel = label(robot, "bridge2_bridge3");
+        Bounds homeLabel = label(robot, "bridge3_bridge2");
+        assertThat(thereLabel.intersects(homeLabel)).isFalse();
+        for (NodeView<?> node : canvas.nodeViews()) {
+            assertThat(thereLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
+            assertThat(homeLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
+        }
+    }
+
+    private static Bounds label(FxRobot robot, String bridgeId) {
+        javafx.scene.Node label = robot.lookup("#" + bridgeId + " .bridge-label").query();
+        return label.getParent().localToParent(label.getBoundsInParent());
+    }
+
+    @Test
     void fitBringsTheWholeDiagramIntoView(FxRobot robot) throws Exception {
         Topology challenge = new TopologyJson().read(sample("challenge"));
         robot.interact(() -> {
