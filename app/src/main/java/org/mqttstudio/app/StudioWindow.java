@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -16,6 +17,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.mqttstudio.app.canvas.CanvasEditor;
 import org.mqttstudio.app.canvas.DesignerActions;
@@ -51,7 +53,7 @@ public final class StudioWindow {
     private final TopologyCanvas canvas = new TopologyCanvas();
     private final Document document = new Document(Topology.empty());
     private final CanvasEditor editor = new CanvasEditor(canvas, document);
-    private final DesignerActions designer = new DesignerActions(canvas, editor, document);
+
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
     private List<FindingRow> checked = List.of();
@@ -59,6 +61,7 @@ public final class StudioWindow {
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
     private final PropertiesPanel properties = new PropertiesPanel(document);
+    private final DesignerActions designer = new DesignerActions(canvas, editor, document, properties::focusForm);
     private final FileActions files;
     private final ImportConfs importConfs;
     private final ExportDialog exportDialog;
@@ -80,7 +83,7 @@ public final class StudioWindow {
         this.folders = folders;
         this.loadErrors = loadErrors;
         files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
-                this::showLoadError);
+                services.autosaveEvery(), this::showLoadError);
         Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", APP_NAME,
                 "The action could not be completed.", message);
         importConfs = new ImportConfs(files, services.choosers(), stage, actionErrors);
@@ -120,7 +123,9 @@ public final class StudioWindow {
         root.setLeft(new Palette(editor));
         root.setRight(properties);
         root.setBottom(new StatusBar(canvas.routeInfoProperty(), editor.messageProperty()));
-        scene = new Scene(root, 1280, 800);
+        // As large as the screen: a diagram is read best with room around it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, screen.getWidth(), screen.getHeight());
         designer.installExtraShortcuts(scene);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
@@ -173,6 +178,16 @@ public final class StudioWindow {
     }
 
     /**
+     * What a start shows: the canvas the last run left unsaved if the user recovers it, else {@code topology}
+     * (if given).
+     */
+    public void start(Optional<Path> topology) {
+        if (!files.offerRecovery()) {
+            topology.ifPresent(this::open);
+        }
+    }
+
+    /**
      * Reads and shows {@code path} (without asking about unsaved changes). Returns false, reporting
      * why and keeping the topology shown, when the file cannot be read.
      */
@@ -180,7 +195,7 @@ public final class StudioWindow {
         boolean read = files.read(path);
         if (read) {
             loaded();
-            canvas.fit();
+            canvas.fitReadably();
         }
         return read;
     }
@@ -229,6 +244,8 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
+        MenuBar bar = new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
+        bar.getMenus().add(HelpMenu.create(bar, stage));
+        return bar;
     }
 }

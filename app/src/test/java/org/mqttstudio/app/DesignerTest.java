@@ -90,7 +90,7 @@ class DesignerTest {
 
         assertThat(document.topology().subscribers()).singleElement().satisfies(s -> {
             assertThat(s.broker()).isEqualTo("broker2");
-            assertThat(s.client().clientId()).isEqualTo("subscriber_1");
+            assertThat(s.client().clientId()).isEqualTo("subscriber1");
         });
         assertThat(document.topology().publishers()).singleElement().satisfies(p -> {
             assertThat(p.broker()).as("nearest broker").isEqualTo("broker1");

@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -55,6 +57,8 @@ public final class CanvasEditor implements Palette.DropTarget {
     private final Document document;
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ContextMenus contextMenus = new ContextMenus();
+    private ContextMenu openMenu;
     private Fragment clipboard = new Fragment(List.of(), List.of());
     private int pastes;
     private Gesture gesture = Gesture.NONE;
@@ -78,6 +82,12 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::openContextMenu);
+    }
+
+    /** The right-click menus; add sections to offer more actions on nodes, bridges or the canvas. */
+    public ContextMenus contextMenus() {
+        return contextMenus;
     }
 
     /** Whether moves and drops snap to a {@value #GRID}-px grid (on by default). */
@@ -155,6 +165,11 @@ public final class CanvasEditor implements Palette.DropTarget {
         pastes = 0;
     }
 
+    /** Whether something was copied that {@link #paste()} would add. */
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
     /** Pastes what was copied, a little further down-right each time; the pasted elements get selected. */
     public void paste() {
         if (clipboard.isEmpty()) {
@@ -182,13 +197,48 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.traceRoutes(ids.size() == 1 ? ids.iterator().next() : null);
     }
 
+    /**
+     * Right-click on an element selects it first unless it is part of the selection already (so the
+     * menu acts on what it names); on empty canvas the selection stays.
+     */
+    private void openContextMenu(ContextMenuEvent e) {
+        Object hit = hit(e.getPickResult().getIntersectedNode());
+        Point2D point = canvas.toWorld(e.getX(), e.getY());
+        ContextMenus.Kind kind;
+        String id;
+        if (hit instanceof Circle handle) {
+            hit = handle.getParent();
+        }
+        if (hit instanceof NodeView<?> view) {
+            kind = ContextMenus.Kind.NODE;
+            id = view.elementId();
+        } else if (hit instanceof BridgeView bridge) {
+            kind = ContextMenus.Kind.BRIDGE;
+            id = bridge.getId();
+        } else {
+            kind = ContextMenus.Kind.CANVAS;
+            id = null;
+        }
+        if (id != null && !document.selection().contains(id)) {
+            document.select(Set.of(id));
+        }
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        openMenu = contextMenus.menu(kind, new ContextMenus.Target(id, point));
+        if (!openMenu.getItems().isEmpty()) {
+            openMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        }
+        e.consume();
+    }
+
     private void press(MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
         pressed = canvas.toWorld(e.getX(), e.getY());
         selectionAtPress = document.selection();
-        Object hit = hit(e);
+        Object hit = hit(e.getPickResult().getIntersectedNode());
         if (hit instanceof Circle handle) {
             connectFrom = (NodeView<?>) handle.getParent();
             gesture = Gesture.CONNECT;
@@ -320,9 +370,9 @@ public final class CanvasEditor implements Palette.DropTarget {
         gesture = Gesture.NONE;
     }
 
-    /** The handle, node view or bridge view under the event, or null for empty space. */
-    private Object hit(MouseEvent e) {
-        javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+    /** The handle, node view or bridge view a picked node belongs to, or null for empty space. */
+    private Object hit(javafx.scene.Node picked) {
+        javafx.scene.Node n = picked;
         while (n != null && n != canvas) {
             if (n instanceof Circle c && c.getStyleClass().contains("connect-handle")) {
                 return c;
