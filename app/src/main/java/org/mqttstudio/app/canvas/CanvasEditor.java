@@ -82,7 +82,15 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::openContextMenu);
+        // The mouse's right button opens the menu on press (as GTK does, and on every platform alike); the
+        // keyboard's menu key arrives as a context menu event.
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) {
+                openContextMenu(e.getPickResult().getIntersectedNode(), e.getX(), e.getY(), e.getScreenX(),
+                        e.getScreenY());
+            }
+            e.consume();
+        });
     }
 
     /** The right-click menus; add sections to offer more actions on nodes, bridges or the canvas. */
@@ -201,9 +209,9 @@ public final class CanvasEditor implements Palette.DropTarget {
      * Right-click on an element selects it first unless it is part of the selection already (so the
      * menu acts on what it names); on empty canvas the selection stays.
      */
-    private void openContextMenu(ContextMenuEvent e) {
-        Object hit = hit(e.getPickResult().getIntersectedNode());
-        Point2D point = canvas.toWorld(e.getX(), e.getY());
+    private void openContextMenu(javafx.scene.Node picked, double x, double y, double screenX, double screenY) {
+        Object hit = hit(picked);
+        Point2D point = canvas.toWorld(x, y);
         ContextMenus.Kind kind;
         String id;
         if (hit instanceof Circle handle) {
@@ -227,12 +235,17 @@ public final class CanvasEditor implements Palette.DropTarget {
         }
         openMenu = contextMenus.menu(kind, new ContextMenus.Target(id, point));
         if (!openMenu.getItems().isEmpty()) {
-            openMenu.show(canvas, e.getScreenX(), e.getScreenY());
+            openMenu.show(canvas, screenX, screenY);
         }
-        e.consume();
     }
 
     private void press(MouseEvent e) {
+        if (e.getButton() == MouseButton.SECONDARY) {
+            openContextMenu(e.getPickResult().getIntersectedNode(), e.getX(), e.getY(), e.getScreenX(),
+                    e.getScreenY());
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }

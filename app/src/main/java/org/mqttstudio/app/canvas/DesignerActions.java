@@ -80,7 +80,7 @@ public final class DesignerActions {
         return new Menu("View", null,
                 item("Zoom in", "Shortcut+EQUALS", "menu-zoom-in", canvas::zoomIn),
                 item("Zoom out", "Shortcut+MINUS", "menu-zoom-out", canvas::zoomOut),
-                item("Fit to window", "Shortcut+DIGIT0", "menu-fit", canvas::fit), new SeparatorMenuItem(), snap);
+                item("Fit to window", "Shortcut+0", "menu-fit", canvas::fit), new SeparatorMenuItem(), snap);
     }
 
     public ToolBar toolBar() {
