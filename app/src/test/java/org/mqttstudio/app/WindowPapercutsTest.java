@@ -134,10 +134,19 @@ class WindowPapercutsTest {
                 .dropTo(new Point2D(box.getCenterX(), box.getCenterY()));
         assertThat(status.getText()).isEqualTo("Added bridge bridge_central_bridge-broker-1 (# out 0)");
 
+        double oneLine = status.getHeight();
+
         robot.clickOn("#prop-rules-0-direction").clickOn("both");
         assertThat(window.topology().bridge("bridge_central_bridge-broker-1").orElseThrow().rules().get(0).direction())
                 .isEqualTo(Direction.BOTH);
         assertThat(status.getText()).isEmpty();
+
+        // The new bridge gives TemperatureSubscriber a second route: both on the one line, which keeps its height.
+        robot.clickOn("#temperature-subscriber");
+        assertThat(window.canvas().routeInfoProperty().get()).contains("\n");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).contains(StatusBar.ROUTE_SEPARATOR).doesNotContain("\n");
+        assertThat(status.getHeight()).isEqualTo(oneLine);
     }
 
     @Test
@@ -148,7 +157,9 @@ class WindowPapercutsTest {
         robot.interact(() -> {
             bar[0] = new StatusBar(routes, message);
             Stage small = new Stage();
-            small.setScene(new Scene(new VBox(bar[0]), 400, 100));
+            Scene scene = new Scene(new VBox(bar[0]), 400, 100);
+            scene.getStylesheets().setAll(window.scene().getStylesheets());
+            small.setScene(scene);
             small.show();
         });
         double oneLine = bar[0].getHeight();

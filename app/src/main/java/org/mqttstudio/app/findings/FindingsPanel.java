@@ -40,12 +40,11 @@ public final class FindingsPanel extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new LevelRow());
         table.getColumns().setAll(List.of(
-                column("Level", 80, row -> row.level().name().toLowerCase(Locale.ROOT)),
-                column("Code", 130, FindingRow::code),
-                column("Element", 130, row -> row.elementId() == null ? "" : row.elementId()),
-                column("Message", 520, FindingRow::message),
-                column("Fix", 320, FindingRow::fix)));
-        table.getColumns().get(0).setMinWidth(80); // "warning" in full
+                column("Level", 80, 80, row -> row.level().name().toLowerCase(Locale.ROOT)),
+                column("Code", 170, 150, FindingRow::code),
+                column("Element", 130, 110, row -> row.elementId() == null ? "" : row.elementId()),
+                column("Message", 520, 160, FindingRow::message),
+                column("Fix", 320, 120, FindingRow::fix)));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (!replacing) {
                 chosen.set(row);
@@ -103,10 +102,12 @@ public final class FindingsPanel extends BorderPane {
         return a.level() == b.level() && a.code().equals(b.code()) && Objects.equals(a.elementId(), b.elementId());
     }
 
-    private static TableColumn<FindingRow, String> column(String title, double width,
+    /** @param minWidth what a typical value needs unbroken ("warning", "subscription-unreached") */
+    private static TableColumn<FindingRow, String> column(String title, double width, double minWidth,
             Function<FindingRow, String> text) {
         TableColumn<FindingRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setCellFactory(c -> new WrappingCell());
