@@ -84,6 +84,10 @@ class AutosaveTimerTest {
         assertThat(third[0].topology()).isEqualTo(new TopologyJson().read(TestWindows.sample("case1")));
         assertThat(recovery).doesNotExist();
         assertThat(errors).isEmpty();
+        robot.interact(() -> {
+            second[0].scene().getWindow().hide();
+            third[0].scene().getWindow().hide();
+        });
     }
 
     private StudioWindow create(Stage stage, Questions questions) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Bounds;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mqttstudio.app.canvas.NodeView;
@@ -23,11 +24,17 @@ class OpenFittedTest {
     private Stage stage;
     private StudioWindow window;
 
+    /** A stage of its own: the primary stage, which later test classes reuse, keeps its size. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        stage = new Stage();
         window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.NONE, message -> { });
         stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
     }
 
     @Test
