@@ -1,6 +1,9 @@
 package org.mqttstudio.app.canvas;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -32,6 +35,8 @@ public final class BridgeView extends EdgeView {
     private final Badge badge = new Badge(label);
     private Bridge model;
     private boolean curved;
+    private boolean placed;
+    private Supplier<List<Bounds>> otherLabels = List::of;
 
     BridgeView(String bridgeId) {
         setId(bridgeId);
@@ -57,6 +62,16 @@ public final class BridgeView extends EdgeView {
 
     public Badge badge() {
         return badge;
+    }
+
+    /** Where the label is on the canvas, once placed; empty before. */
+    public Optional<Bounds> labelBox() {
+        return placed ? Optional.of(label.getBoundsInParent()) : Optional.empty();
+    }
+
+    /** The labels of the other bridges, which this one's keeps off when it can. */
+    void avoid(Supplier<List<Bounds>> labels) {
+        otherLabels = labels;
     }
 
     void show(Bridge bridge, NodeView<?> from, NodeView<?> to, double laneOffset) {
@@ -103,8 +118,10 @@ public final class BridgeView extends EdgeView {
     }
 
     /**
-     * Centres the label on the line when enough of the line stays visible beside it; otherwise
-     * (brokers close together) moves it off the line, upwards first, until it clears both end boxes.
+     * Centres the label on the line when enough of the line stays visible beside it and no other bridge's
+     * label is there; otherwise (brokers close together) moves it off the line, upwards first, until it
+     * clears both end boxes and the other labels. A curve's label sits outside its apex, moved further
+     * out as needed.
      */
     private void placeLabel() {
         Point2D start = new Point2D(line.getStartX(), line.getStartY());
@@ -128,8 +145,10 @@ public final class BridgeView extends EdgeView {
         if (normal.getY() > 0 || (normal.getY() == 0 && normal.getX() > 0)) {
             normal = normal.multiply(-1);
         }
-        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE) {
-            label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+        Bounds centred = new BoundingBox(mid.getX() - width / 2, mid.getY() - height / 2, width, height);
+        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE
+                && otherLabels.get().stream().noneMatch(centred::intersects)) {
+            place(centred);
             return;
         }
         slideOff(mid, normal, width, height, new int[] {1, -1});
@@ -137,22 +156,28 @@ public final class BridgeView extends EdgeView {
 
     /**
      * Moves the label off the path along {@code normal} (to the given sides) until it clears both end
-     * boxes; centred on the path when nothing clears them.
+     * boxes and the other labels; centred on the path when nothing clears them.
      */
     private void slideOff(Point2D mid, Point2D normal, double width, double height, int[] sides) {
         double clearOfLine = (Math.abs(normal.getX()) * width + Math.abs(normal.getY()) * height) / 2 + LABEL_SLIDE;
-        List<Bounds> boxes = endBoxes();
+        List<Bounds> boxes = new ArrayList<>(endBoxes());
+        boxes.addAll(otherLabels.get());
         for (int step = 0; step <= LABEL_SLIDE_STEPS; step++) {
             for (int side : sides) {
                 Point2D centre = mid.add(normal.multiply(side * (clearOfLine + step * LABEL_SLIDE)));
                 Bounds candidate = new BoundingBox(centre.getX() - width / 2, centre.getY() - height / 2, width, height);
                 if (boxes.stream().noneMatch(candidate::intersects)) {
-                    label.relocate(candidate.getMinX(), candidate.getMinY());
+                    place(candidate);
                     return;
                 }
             }
         }
-        label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+        place(new BoundingBox(mid.getX() - width / 2, mid.getY() - height / 2, width, height));
+    }
+
+    private void place(Bounds box) {
+        label.relocate(box.getMinX(), box.getMinY());
+        placed = true;
     }
 
     private static Label ruleLabel(BridgeRule rule) {

@@ -133,7 +133,7 @@ public final class TopologyCanvas extends Region {
         next.nodes().forEach(node -> nodes.get(node.id()).update(node));
 
         reconcile(bridges, next.bridges(), Bridge::id, (view, bridge) -> true,
-                bridge -> addEdge(new BridgeView(bridge.id())), this::removeEdge);
+                bridge -> addEdge(newBridgeView(bridge.id())), this::removeEdge);
         Map<String, Double> lanes = laneOffsets(next.bridges());
         next.bridges().forEach(b -> bridges.get(b.id())
                 .show(b, nodes.get(b.from()), nodes.get(b.to()), lanes.get(b.id())));
@@ -415,6 +415,14 @@ public final class TopologyCanvas extends Region {
     private NodeView<?> addNodeView(Node node) {
         NodeView<?> view = NodeView.of(node);
         nodeLayer.getChildren().add(view);
+        return view;
+    }
+
+    /** A bridge view whose label keeps off the labels of the bridges placed before it. */
+    private BridgeView newBridgeView(String id) {
+        BridgeView view = new BridgeView(id);
+        view.avoid(() -> bridges.values().stream().filter(other -> other != view)
+                .flatMap(other -> other.labelBox().stream()).toList());
         return view;
     }
 

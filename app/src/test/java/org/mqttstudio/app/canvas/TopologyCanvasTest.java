@@ -35,7 +35,10 @@ class TopologyCanvasTest {
     @Start
     void start(Stage stage) {
         canvas = new TopologyCanvas();
-        stage.setScene(new Scene(canvas, 1000, 600));
+        Scene scene = new Scene(canvas, 1000, 600);
+        // Drawn as in the window: label sizes, and so where labels go, come from the style sheet.
+        scene.getStylesheets().add(StudioFolders.locate().asset("studio.css").orElseThrow().toUri().toString());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -118,6 +121,24 @@ class TopologyCanvasTest {
         for (NodeView<?> node : canvas.nodeViews()) {
             assertThat(thereLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
             assertThat(homeLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
+        }
+    }
+
+    @Test
+    void aBridgeLabelKeepsOffTheLabelsOfOtherBridges(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        // Seen in the window: this bridge's label landed on bridge3_central's.
+        Topology more = challenge.withBridge(Bridge.simple("bridge_central_bridge-broker-1",
+                "bridge_central_bridge-broker-1", "central", "bridge-broker-1", List.of(BridgeRule.out("#", 0))));
+        robot.interact(() -> canvas.show(more));
+
+        List<String> ids = more.bridges().stream().map(Bridge::id).toList();
+        for (String a : ids) {
+            for (String b : ids) {
+                if (a.compareTo(b) < 0) {
+                    assertThat(label(robot, a).intersects(label(robot, b))).as("labels of %s and %s", a, b).isFalse();
+                }
+            }
         }
     }
 
