@@ -36,7 +36,7 @@ public final class BridgeView extends EdgeView {
     private Bridge model;
     private boolean curved;
     private boolean placed;
-    private Supplier<List<Bounds>> otherLabels = List::of;
+    private Supplier<List<Bounds>> obstacles = List::of;
 
     BridgeView(String bridgeId) {
         setId(bridgeId);
@@ -69,9 +69,9 @@ public final class BridgeView extends EdgeView {
         return placed ? Optional.of(label.getBoundsInParent()) : Optional.empty();
     }
 
-    /** The labels of the other bridges, which this one's keeps off when it can. */
-    void avoid(Supplier<List<Bounds>> labels) {
-        otherLabels = labels;
+    /** What the label keeps off when it can: the other bridges' labels and the node boxes. */
+    void avoid(Supplier<List<Bounds>> boxes) {
+        obstacles = boxes;
     }
 
     void show(Bridge bridge, NodeView<?> from, NodeView<?> to, double laneOffset) {
@@ -119,8 +119,8 @@ public final class BridgeView extends EdgeView {
 
     /**
      * Centres the label on the line when enough of the line stays visible beside it and no other bridge's
-     * label is there; otherwise (brokers close together) moves it off the line, upwards first, until it
-     * clears both end boxes and the other labels. A curve's label sits outside its apex, moved further
+     * label or node is there; otherwise (brokers close together) moves it off the line, upwards first, until
+     * it clears the nodes and the other labels. A curve's label sits outside its apex, moved further
      * out as needed.
      */
     private void placeLabel() {
@@ -147,7 +147,7 @@ public final class BridgeView extends EdgeView {
         }
         Bounds centred = new BoundingBox(mid.getX() - width / 2, mid.getY() - height / 2, width, height);
         if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE
-                && otherLabels.get().stream().noneMatch(centred::intersects)) {
+                && obstacles.get().stream().noneMatch(centred::intersects)) {
             place(centred);
             return;
         }
@@ -156,12 +156,12 @@ public final class BridgeView extends EdgeView {
 
     /**
      * Moves the label off the path along {@code normal} (to the given sides) until it clears both end
-     * boxes and the other labels; centred on the path when nothing clears them.
+     * boxes, the other nodes and the other labels; centred on the path when nothing clears them.
      */
     private void slideOff(Point2D mid, Point2D normal, double width, double height, int[] sides) {
         double clearOfLine = (Math.abs(normal.getX()) * width + Math.abs(normal.getY()) * height) / 2 + LABEL_SLIDE;
         List<Bounds> boxes = new ArrayList<>(endBoxes());
-        boxes.addAll(otherLabels.get());
+        boxes.addAll(obstacles.get());
         for (int step = 0; step <= LABEL_SLIDE_STEPS; step++) {
             for (int side : sides) {
                 Point2D centre = mid.add(normal.multiply(side * (clearOfLine + step * LABEL_SLIDE)));

@@ -418,11 +418,11 @@ public final class TopologyCanvas extends Region {
         return view;
     }
 
-    /** A bridge view whose label keeps off the labels of the bridges placed before it. */
+    /** A bridge view whose label keeps off the nodes and the labels of the bridges placed before it. */
     private BridgeView newBridgeView(String id) {
         BridgeView view = new BridgeView(id);
-        view.avoid(() -> bridges.values().stream().filter(other -> other != view)
-                .flatMap(other -> other.labelBox().stream()).toList());
+        view.avoid(() -> Stream.concat(nodes.values().stream().map(NodeView::box), bridges.values().stream()
+                .filter(other -> other != view).flatMap(other -> other.labelBox().stream())).toList());
         return view;
     }
 
