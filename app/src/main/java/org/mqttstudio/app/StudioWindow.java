@@ -53,7 +53,6 @@ public final class StudioWindow {
     private final TopologyCanvas canvas = new TopologyCanvas();
     private final Document document = new Document(Topology.empty());
     private final CanvasEditor editor = new CanvasEditor(canvas, document);
-
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
     private List<FindingRow> checked = List.of();
