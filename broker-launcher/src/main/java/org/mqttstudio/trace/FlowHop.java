@@ -15,12 +15,14 @@ import java.util.Objects;
  * @param topic        the topic on this hop (bridge prefixes may change it from hop to hop)
  * @param qos          the QoS of this hop's PUBLISH
  * @param packetId     the PUBLISH's packet id; null at QoS 0
+ * @param dup          the PUBLISH's DUP flag (set on a first PUBLISH of a hop when a client resends on a new
+ *                     connection, e.g. a bridge after reconnecting)
  * @param published    when the tap saw the PUBLISH
  * @param acks         the handshake after the PUBLISH, in order: PUBACK, or PUBREC/PUBREL/PUBCOMP, and any resent
  *                     PUBLISH (DUP) or PUBREL
  */
 public record FlowHop(String node, long connectionId, String clientId, PacketDirection direction, String topic,
-                      int qos, Integer packetId, Instant published, List<Ack> acks) {
+                      int qos, Integer packetId, boolean dup, Instant published, List<Ack> acks) {
 
     public FlowHop {
         Objects.requireNonNull(node, "node");

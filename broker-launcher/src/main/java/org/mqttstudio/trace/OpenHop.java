@@ -33,6 +33,6 @@ final class OpenHop {
 
     FlowHop snapshot() {
         return new FlowHop(publish.node(), publish.connectionId(), publish.clientId(), publish.direction(),
-                publish.topic(), publish.qos(), publish.packetId(), publish.time(), acks);
+                publish.topic(), publish.qos(), publish.packetId(), publish.dup(), publish.time(), acks);
     }
 }

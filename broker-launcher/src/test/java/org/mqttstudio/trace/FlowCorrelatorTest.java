@@ -153,6 +153,16 @@ class FlowCorrelatorTest {
     }
 
     @Test
+    void aHopKeepsItsPublishsDupFlagAsAResendOnANewConnectionHasIt() {
+        MessageFlow fresh = correlator.accept(publish(0, "A", PUB_AT_A, "pub", CLIENT_TO_BROKER, "t", 1, 4, "m",
+                false)).orElseThrow();
+        MessageFlow resent = correlator.accept(publish(10, "B", 9, "bridge", CLIENT_TO_BROKER, "t", 1, 7, "m",
+                true)).orElseThrow();
+        assertThat(fresh.hops().get(0).dup()).isFalse();
+        assertThat(resent.hops()).extracting(FlowHop::dup).containsExactly(false, true);
+    }
+
+    @Test
     void keepsOnlyTheNewestFlowsUpToItsCapacity() {
         FlowCorrelator small = new FlowCorrelator(Duration.ofSeconds(10), 3);
         for (int i = 0; i < 5; i++) {
