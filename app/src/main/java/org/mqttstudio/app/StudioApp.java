@@ -30,8 +30,10 @@ public final class StudioApp extends Application {
                 options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
         stage.show();
         // A canvas the last run left unsaved comes first; the file named on the command line otherwise.
-        if (options.screenshot().isPresent() || !window.files().offerRecovery()) {
+        if (options.screenshot().isPresent()) {
             options.topology().ifPresent(window::open);
+        } else {
+            window.start(options.topology());
         }
         options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -17,6 +17,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.mqttstudio.app.canvas.CanvasEditor;
 import org.mqttstudio.app.canvas.DesignerActions;
@@ -56,7 +57,6 @@ public final class StudioWindow {
     private final TopologyCanvas canvas = new TopologyCanvas();
     private final Document document = new Document(Topology.empty());
     private final CanvasEditor editor = new CanvasEditor(canvas, document);
-    private final DesignerActions designer = new DesignerActions(canvas, editor, document);
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
     private List<FindingRow> checked = List.of();
@@ -64,6 +64,7 @@ public final class StudioWindow {
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
     private final PropertiesPanel properties = new PropertiesPanel(document);
+    private final DesignerActions designer = new DesignerActions(canvas, editor, document, properties::focusForm);
     private final FileActions files;
     private final ImportConfs importConfs;
     private final ExportDialog exportDialog;
@@ -88,7 +89,7 @@ public final class StudioWindow {
         this.loadErrors = loadErrors;
         this.explorerServices = ExplorerServices.system(services.configFolder());
         files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
-                this::showLoadError);
+                services.autosaveEvery(), this::showLoadError);
         Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", APP_NAME,
                 "The action could not be completed.", message);
         importConfs = new ImportConfs(files, services.choosers(), stage, actionErrors);
@@ -105,10 +106,18 @@ public final class StudioWindow {
                 explorer.stage().close();
             }
         });
-        findings.selectedRow().addListener((o, old, row) -> {
+        findings.chosenRow().addListener((o, old, row) -> {
             canvas.highlight(row == null ? null : row.elementId());
             if (row != null && row.elementId() != null) {
                 document.select(Set.of(row.elementId()));
+            }
+        });
+        // Choosing another element ends the finding's highlight: the red glow never sits on one element
+        // while the user works on another.
+        document.selectionProperty().addListener((o, old, ids) -> {
+            FindingRow row = findings.chosenRow().get();
+            if (row != null && row.elementId() != null && !ids.contains(row.elementId())) {
+                findings.clearChoice();
             }
         });
         topologyName.getStyleClass().add("topology-name");
@@ -124,8 +133,10 @@ public final class StudioWindow {
         root.setTop(new VBox(menuBar(), designer.toolBar()));
         root.setLeft(new Palette(editor));
         root.setRight(properties);
-        root.setBottom(statusBar());
-        scene = new Scene(root, 1280, 800);
+        root.setBottom(new StatusBar(canvas.routeInfoProperty(), editor.messageProperty()));
+        // As large as the screen: a diagram is read best with room around it.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, screen.getWidth(), screen.getHeight());
         designer.installExtraShortcuts(scene);
         folders.asset(STYLESHEET).ifPresentOrElse(css -> scene.getStylesheets().add(css.toUri().toString()),
                 () -> System.err.println("studio: no " + STYLESHEET + " found in assets/; drawing unstyled"));
@@ -178,6 +189,16 @@ public final class StudioWindow {
     }
 
     /**
+     * What a start shows: the canvas the last run left unsaved if the user recovers it, else {@code topology}
+     * (if given).
+     */
+    public void start(Optional<Path> topology) {
+        if (!files.offerRecovery()) {
+            topology.ifPresent(this::open);
+        }
+    }
+
+    /**
      * Reads and shows {@code path} (without asking about unsaved changes). Returns false, reporting
      * why and keeping the topology shown, when the file cannot be read.
      */
@@ -185,7 +206,7 @@ public final class StudioWindow {
         boolean read = files.read(path);
         if (read) {
             loaded();
-            canvas.fit();
+            canvas.fitReadably();
         }
         return read;
     }
@@ -216,16 +237,6 @@ public final class StudioWindow {
         canvas.showCheck(result.findings(), result.routes());
     }
 
-    /** The editor's last message, or the routes through the selected client. */
-    private Label statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add("status-bar");
-        status.textProperty().bind(Bindings.when(canvas.routeInfoProperty().isEmpty())
-                .then(editor.messageProperty()).otherwise(canvas.routeInfoProperty()));
-        return status;
-    }
-
     private void showFile() {
         Path file = file().orElse(null);
         topologyName.setText(file == null && topology().nodes().isEmpty()
@@ -244,7 +255,9 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), exploreMenu());
+        MenuBar bar = new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), exploreMenu());
+        bar.getMenus().add(HelpMenu.create(bar, stage));
+        return bar;
     }
 
     private Menu exploreMenu() {

@@ -86,11 +86,11 @@ class DesignerTest {
         robot.drag("#palette-broker").dropTo(canvas.localToScreen(300, 200));
         robot.drag("#palette-broker").dropTo(canvas.localToScreen(700, 200));
         robot.drag("#palette-subscriber").dropTo(centreOf("broker2"));
-        robot.drag("#palette-publisher").dropTo(canvas.localToScreen(280, 500));
+        robot.drag("#palette-publisher").dropTo(canvas.localToScreen(280, 420));
 
         assertThat(document.topology().subscribers()).singleElement().satisfies(s -> {
             assertThat(s.broker()).isEqualTo("broker2");
-            assertThat(s.client().clientId()).isEqualTo("subscriber_1");
+            assertThat(s.client().clientId()).isEqualTo("subscriber1");
         });
         assertThat(document.topology().publishers()).singleElement().satisfies(p -> {
             assertThat(p.broker()).as("nearest broker").isEqualTo("broker1");
@@ -253,6 +253,14 @@ class DesignerTest {
         snapshot(robot, "designer.png");
     }
 
+    private void assertDrawn(Path png) {
+        try {
+            Screenshots.assertDrawn(png, window.canvas());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void snapshot(FxRobot robot, String name) {
         Path png = Path.of("target", "screenshots", name);
         robot.interact(() -> {
@@ -262,7 +270,7 @@ class DesignerTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(png).isNotEmptyFile();
+        assertDrawn(png);
     }
 
     private void twoBrokers(FxRobot robot) {

@@ -2,6 +2,7 @@ package org.mqttstudio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,6 +248,14 @@ class PropertySheetTest {
         snapshot(robot, "properties-publisher.png");
     }
 
+    private void assertDrawn(Path png) {
+        try {
+            Screenshots.assertDrawn(png, window.canvas());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void snapshot(FxRobot robot, String name) {
         Path png = Path.of("target", "screenshots", name);
         robot.interact(() -> {
@@ -256,7 +265,7 @@ class PropertySheetTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(png).isNotEmptyFile();
+        assertDrawn(png);
     }
 
     private static String message(TextField field) {

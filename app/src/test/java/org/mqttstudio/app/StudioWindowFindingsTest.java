@@ -64,6 +64,6 @@ class StudioWindowFindingsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(png).isNotEmptyFile();
+        Screenshots.assertDrawn(png, window.canvas());
     }
 }

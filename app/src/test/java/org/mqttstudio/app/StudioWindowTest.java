@@ -12,7 +12,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +108,7 @@ class StudioWindowTest {
             }
         });
 
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = Screenshots.assertDrawn(png, window.canvas());
         assertThat(image.getWidth()).isEqualTo((int) window.scene().getWidth());
         List<Node> boxes = List.copyOf(robot.lookup(".node-view").queryAll());
         List<Node> labels = List.copyOf(robot.lookup(".bridge-label").queryAll());

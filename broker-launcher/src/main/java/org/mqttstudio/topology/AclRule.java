@@ -20,4 +20,20 @@ public record AclRule(String user, boolean pattern, AclAccess access, String top
             throw new IllegalArgumentException("ACL pattern '" + topic + "' applies to all users and cannot name user '" + user + "'");
         }
     }
+
+    public AclRule withUser(String newUser) {
+        return new AclRule(newUser, pattern, access, topic);
+    }
+
+    public AclRule withPattern(boolean newPattern) {
+        return new AclRule(user, newPattern, access, topic);
+    }
+
+    public AclRule withAccess(AclAccess newAccess) {
+        return new AclRule(user, pattern, newAccess, topic);
+    }
+
+    public AclRule withTopic(String newTopic) {
+        return new AclRule(user, pattern, access, newTopic);
+    }
 }

@@ -75,4 +75,70 @@ public record Bridge(String id, String name, String from, String to, List<Bridge
                 remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive,
                 notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
     }
+
+    public Bridge withName(String newName) {
+        return new Bridge(id, newName, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withCleanSession(boolean newCleanSession) {
+        return new Bridge(id, name, from, to, rules, newCleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withRemoteClientId(String newRemoteClientId) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, newRemoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withLocalClientId(String newLocalClientId) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, newLocalClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withRemoteUsername(String newRemoteUsername) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                newRemoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive,
+                notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withRemotePassword(String newRemotePassword) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, newRemotePassword, localUsername, localPassword, protocolVersion, keepalive,
+                notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withProtocolVersion(BridgeProtocol newProtocolVersion) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, newProtocolVersion, keepalive,
+                notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withKeepalive(int newKeepalive) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, newKeepalive,
+                notifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withNotifications(boolean newNotifications) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive,
+                newNotifications, notificationTopic, startType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withStartType(StartType newStartType) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, newStartType, restartTimeout, tryPrivate, extraOptions);
+    }
+
+    public Bridge withTryPrivate(boolean newTryPrivate) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, restartTimeout, newTryPrivate, extraOptions);
+    }
 }

@@ -36,4 +36,24 @@ public record BridgeRule(String pattern, Direction direction, int qos, String lo
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
+
+    public BridgeRule withPattern(String newPattern) {
+        return new BridgeRule(newPattern, direction, qos, localPrefix, remotePrefix);
+    }
+
+    public BridgeRule withDirection(Direction newDirection) {
+        return new BridgeRule(pattern, newDirection, qos, localPrefix, remotePrefix);
+    }
+
+    public BridgeRule withQos(int newQos) {
+        return new BridgeRule(pattern, direction, newQos, localPrefix, remotePrefix);
+    }
+
+    public BridgeRule withLocalPrefix(String newLocalPrefix) {
+        return new BridgeRule(pattern, direction, qos, newLocalPrefix, remotePrefix);
+    }
+
+    public BridgeRule withRemotePrefix(String newRemotePrefix) {
+        return new BridgeRule(pattern, direction, qos, localPrefix, newRemotePrefix);
+    }
 }

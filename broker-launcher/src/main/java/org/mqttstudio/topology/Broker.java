@@ -51,4 +51,39 @@ public record Broker(String id, String name, String host, List<Listener> listene
         return new Broker(id, name, host, listeners, allowAnonymous, users, acl, persistence, logging, limits,
                 extraOptions, newPosition);
     }
+
+    public Broker withName(String newName) {
+        return new Broker(id, newName, host, listeners, allowAnonymous, users, acl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withHost(String newHost) {
+        return new Broker(id, name, newHost, listeners, allowAnonymous, users, acl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withListeners(List<Listener> newListeners) {
+        return new Broker(id, name, host, newListeners, allowAnonymous, users, acl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withAllowAnonymous(boolean newAllowAnonymous) {
+        return new Broker(id, name, host, listeners, newAllowAnonymous, users, acl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withUsers(List<User> newUsers) {
+        return new Broker(id, name, host, listeners, allowAnonymous, newUsers, acl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withAcl(List<AclRule> newAcl) {
+        return new Broker(id, name, host, listeners, allowAnonymous, users, newAcl, persistence, logging, limits,
+                extraOptions, position);
+    }
+
+    public Broker withPersistence(Persistence newPersistence) {
+        return new Broker(id, name, host, listeners, allowAnonymous, users, acl, newPersistence, logging, limits,
+                extraOptions, position);
+    }
 }

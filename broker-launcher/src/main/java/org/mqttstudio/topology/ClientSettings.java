@@ -22,4 +22,12 @@ public record ClientSettings(String clientId, MqttVersion mqttVersion, String us
     public static ClientSettings of(String clientId) {
         return new ClientSettings(clientId, null, null, null, null, null);
     }
+
+    public ClientSettings withClientId(String newClientId) {
+        return new ClientSettings(newClientId, mqttVersion, username, password, cleanSession, keepalive);
+    }
+
+    public ClientSettings withMqttVersion(MqttVersion newMqttVersion) {
+        return new ClientSettings(clientId, newMqttVersion, username, password, cleanSession, keepalive);
+    }
 }

@@ -18,4 +18,16 @@ public record ExternalBroker(String id, String name, String host, int port, Posi
     public ExternalBroker withPosition(Position newPosition) {
         return new ExternalBroker(id, name, host, port, newPosition);
     }
+
+    public ExternalBroker withName(String newName) {
+        return new ExternalBroker(id, newName, host, port, position);
+    }
+
+    public ExternalBroker withHost(String newHost) {
+        return new ExternalBroker(id, name, newHost, port, position);
+    }
+
+    public ExternalBroker withPort(int newPort) {
+        return new ExternalBroker(id, name, host, newPort, position);
+    }
 }

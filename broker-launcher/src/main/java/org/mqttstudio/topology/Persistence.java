@@ -14,4 +14,12 @@ public record Persistence(boolean enabled, String location, Integer autosaveInte
             throw new IllegalArgumentException("'autosaveInterval' must not be negative");
         }
     }
+
+    public Persistence withEnabled(boolean newEnabled) {
+        return new Persistence(newEnabled, location, autosaveInterval);
+    }
+
+    public Persistence withLocation(String newLocation) {
+        return new Persistence(enabled, newLocation, autosaveInterval);
+    }
 }

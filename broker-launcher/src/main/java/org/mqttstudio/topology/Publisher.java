@@ -30,4 +30,36 @@ public record Publisher(String id, String name, String broker, ClientSettings cl
     public Publisher withPosition(Position newPosition) {
         return new Publisher(id, name, broker, client, topic, payload, intervalMs, count, qos, retain, newPosition);
     }
+
+    public Publisher withName(String newName) {
+        return new Publisher(id, newName, broker, client, topic, payload, intervalMs, count, qos, retain, position);
+    }
+
+    public Publisher withClient(ClientSettings newClient) {
+        return new Publisher(id, name, broker, newClient, topic, payload, intervalMs, count, qos, retain, position);
+    }
+
+    public Publisher withTopic(String newTopic) {
+        return new Publisher(id, name, broker, client, newTopic, payload, intervalMs, count, qos, retain, position);
+    }
+
+    public Publisher withPayload(String newPayload) {
+        return new Publisher(id, name, broker, client, topic, newPayload, intervalMs, count, qos, retain, position);
+    }
+
+    public Publisher withIntervalMs(int newIntervalMs) {
+        return new Publisher(id, name, broker, client, topic, payload, newIntervalMs, count, qos, retain, position);
+    }
+
+    public Publisher withCount(int newCount) {
+        return new Publisher(id, name, broker, client, topic, payload, intervalMs, newCount, qos, retain, position);
+    }
+
+    public Publisher withQos(int newQos) {
+        return new Publisher(id, name, broker, client, topic, payload, intervalMs, count, newQos, retain, position);
+    }
+
+    public Publisher withRetain(boolean newRetain) {
+        return new Publisher(id, name, broker, client, topic, payload, intervalMs, count, qos, newRetain, position);
+    }
 }

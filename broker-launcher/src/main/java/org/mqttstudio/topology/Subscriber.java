@@ -19,4 +19,16 @@ public record Subscriber(String id, String name, String broker, ClientSettings c
     public Subscriber withPosition(Position newPosition) {
         return new Subscriber(id, name, broker, client, subscriptions, newPosition);
     }
+
+    public Subscriber withName(String newName) {
+        return new Subscriber(id, newName, broker, client, subscriptions, position);
+    }
+
+    public Subscriber withClient(ClientSettings newClient) {
+        return new Subscriber(id, name, broker, newClient, subscriptions, position);
+    }
+
+    public Subscriber withSubscriptions(List<Subscription> newSubscriptions) {
+        return new Subscriber(id, name, broker, client, newSubscriptions, position);
+    }
 }

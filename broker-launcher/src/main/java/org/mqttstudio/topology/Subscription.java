@@ -6,4 +6,12 @@ public record Subscription(String filter, int qos) {
         Checks.required(filter, "filter");
         Checks.qos(qos, "qos");
     }
+
+    public Subscription withFilter(String newFilter) {
+        return new Subscription(newFilter, qos);
+    }
+
+    public Subscription withQos(int newQos) {
+        return new Subscription(filter, newQos);
+    }
 }

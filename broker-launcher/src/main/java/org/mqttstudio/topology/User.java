@@ -16,4 +16,8 @@ public record User(String name, String passwordHash) {
                     + "' must be a mosquitto hash starting with $7$ or $6$ (store hashes, not passwords)");
         }
     }
+
+    public User withName(String newName) {
+        return new User(newName, passwordHash);
+    }
 }

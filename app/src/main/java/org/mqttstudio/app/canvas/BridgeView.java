@@ -1,12 +1,15 @@
 package org.mqttstudio.app.canvas;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
+import javafx.scene.shape.QuadCurve;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.BridgeRule;
 
@@ -14,7 +17,9 @@ import org.mqttstudio.topology.BridgeRule;
  * A bridge: an edge from the broker that owns the connection to the node it connects to, with an
  * arrowhead where messages go (out rules: at {@code to}; in rules: at {@code from}; both: at both
  * ends) and a label with the connection name and one line per topic rule, written as in
- * mosquitto.conf ({@code srv/# out 2}). CSS id: the bridge id; style class {@code bridge-view}.
+ * mosquitto.conf ({@code srv/# out 2}). Bridges joining the same two brokers (one each way, say)
+ * bow apart as curves, each label outside its own curve's apex, so neither path nor label hides the
+ * other. CSS id: the bridge id; style class {@code bridge-view}.
  */
 public final class BridgeView extends EdgeView {
     private static final double LABEL_SLIDE = 6;
@@ -22,18 +27,22 @@ public final class BridgeView extends EdgeView {
     /** Line length that must show on each side of a label sitting on the line. */
     private static final double MIN_VISIBLE_LINE = 28;
 
-    private final Line line = new Line();
+    private final QuadCurve line = new QuadCurve();
     private final Arrowhead toHead = new Arrowhead("bridge-arrow");
     private final Arrowhead fromHead = new Arrowhead("bridge-arrow");
     private final Label name = new Label();
     private final VBox label = new VBox();
     private final Badge badge = new Badge(label);
     private Bridge model;
+    private boolean curved;
+    private boolean placed;
+    private Supplier<List<Bounds>> obstacles = List::of;
 
     BridgeView(String bridgeId) {
         setId(bridgeId);
         getStyleClass().add("bridge-view");
         line.getStyleClass().add("bridge-line");
+        line.setFill(null);
         name.getStyleClass().add("bridge-name");
         label.getStyleClass().add("bridge-label");
         getChildren().addAll(line, toHead, fromHead, label);
@@ -53,6 +62,16 @@ public final class BridgeView extends EdgeView {
 
     public Badge badge() {
         return badge;
+    }
+
+    /** Where the label is on the canvas, once placed; empty before. */
+    public Optional<Bounds> labelBox() {
+        return placed ? Optional.of(label.getBoundsInParent()) : Optional.empty();
+    }
+
+    /** What the label keeps off when it can: the other bridges' labels and the node boxes. */
+    void avoid(Supplier<List<Bounds>> boxes) {
+        obstacles = boxes;
     }
 
     void show(Bridge bridge, NodeView<?> from, NodeView<?> to, double laneOffset) {
@@ -75,51 +94,90 @@ public final class BridgeView extends EdgeView {
         return rule.hasPrefixes() ? text + " " + prefix(rule.localPrefix()) + " " + prefix(rule.remotePrefix()) : text;
     }
 
+    /** A point of the drawn path, from its start ({@code t} 0) to its end (1): e.g. 0.5 is its middle. */
+    public Point2D pathPoint(double t) {
+        double u = 1 - t;
+        return new Point2D(
+                u * u * line.getStartX() + 2 * u * t * line.getControlX() + t * t * line.getEndX(),
+                u * u * line.getStartY() + 2 * u * t * line.getControlY() + t * t * line.getEndY());
+    }
+
     @Override
-    protected void route(Point2D start, Point2D end) {
-        Point2D lineEnd = toHead.isVisible() ? toHead.pointAt(end, start) : end;
-        Point2D lineStart = fromHead.isVisible() ? fromHead.pointAt(start, end) : start;
+    protected void route(Point2D start, Point2D control, Point2D end) {
+        curved = !control.equals(start.midpoint(end));
+        // The heads follow the curve's tangent at each end, which points at the control point.
+        Point2D lineEnd = toHead.isVisible() ? toHead.pointAt(end, control) : end;
+        Point2D lineStart = fromHead.isVisible() ? fromHead.pointAt(start, control) : start;
         line.setStartX(lineStart.getX());
         line.setStartY(lineStart.getY());
+        line.setControlX(control.getX());
+        line.setControlY(control.getY());
         line.setEndX(lineEnd.getX());
         line.setEndY(lineEnd.getY());
         placeLabel();
     }
 
     /**
-     * Centres the label on the line when enough of the line stays visible beside it; otherwise
-     * (brokers close together) moves it off the line, upwards first, until it clears both end boxes.
+     * Centres the label on the line when enough of the line stays visible beside it and no other bridge's
+     * label or node is there; otherwise (brokers close together) moves it off the line, upwards first, until
+     * it clears the nodes and the other labels. A curve's label sits outside its apex, moved further
+     * out as needed.
      */
     private void placeLabel() {
         Point2D start = new Point2D(line.getStartX(), line.getStartY());
         Point2D end = new Point2D(line.getEndX(), line.getEndY());
-        Point2D mid = start.midpoint(end);
+        Point2D mid = pathPoint(0.5);
         Point2D along = end.subtract(start);
         Point2D unit = along.magnitude() < 1e-6 ? new Point2D(1, 0) : along.normalize();
-        Point2D normal = new Point2D(unit.getY(), -unit.getX());
-        if (normal.getY() > 0 || (normal.getY() == 0 && normal.getX() > 0)) {
-            normal = normal.multiply(-1);
-        }
         double width = label.getWidth();
         double height = label.getHeight();
         double extentAlong = Math.abs(unit.getX()) * width + Math.abs(unit.getY()) * height;
-        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE) {
-            label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+        Point2D normal = new Point2D(unit.getY(), -unit.getX());
+        if (curved) {
+            // Outside the apex: the side the curve bows to, away from the other lanes' labels.
+            Point2D bow = mid.subtract(start.midpoint(end));
+            if (normal.dotProduct(bow) < 0) {
+                normal = normal.multiply(-1);
+            }
+            slideOff(mid, normal, width, height, new int[] {1});
             return;
         }
+        if (normal.getY() > 0 || (normal.getY() == 0 && normal.getX() > 0)) {
+            normal = normal.multiply(-1);
+        }
+        Bounds centred = new BoundingBox(mid.getX() - width / 2, mid.getY() - height / 2, width, height);
+        if (along.magnitude() >= extentAlong + 2 * MIN_VISIBLE_LINE
+                && obstacles.get().stream().noneMatch(centred::intersects)) {
+            place(centred);
+            return;
+        }
+        slideOff(mid, normal, width, height, new int[] {1, -1});
+    }
+
+    /**
+     * Moves the label off the path along {@code normal} (to the given sides) until it clears both end
+     * boxes, the other nodes and the other labels; centred on the path when nothing clears them.
+     */
+    private void slideOff(Point2D mid, Point2D normal, double width, double height, int[] sides) {
         double clearOfLine = (Math.abs(normal.getX()) * width + Math.abs(normal.getY()) * height) / 2 + LABEL_SLIDE;
-        List<Bounds> boxes = endBoxes();
+        List<Bounds> boxes = new ArrayList<>(endBoxes());
+        boxes.addAll(obstacles.get());
         for (int step = 0; step <= LABEL_SLIDE_STEPS; step++) {
-            for (int side : new int[] {1, -1}) {
+            for (int side : sides) {
                 Point2D centre = mid.add(normal.multiply(side * (clearOfLine + step * LABEL_SLIDE)));
                 Bounds candidate = new BoundingBox(centre.getX() - width / 2, centre.getY() - height / 2, width, height);
                 if (boxes.stream().noneMatch(candidate::intersects)) {
-                    label.relocate(candidate.getMinX(), candidate.getMinY());
+                    place(candidate);
                     return;
                 }
             }
         }
-        label.relocate(mid.getX() - width / 2, mid.getY() - height / 2);
+        place(new BoundingBox(mid.getX() - width / 2, mid.getY() - height / 2, width, height));
+    }
+
+    private void place(Bounds box) {
+        label.relocate(box.getMinX(), box.getMinY());
+        placed = true;
     }
 
     private static Label ruleLabel(BridgeRule rule) {

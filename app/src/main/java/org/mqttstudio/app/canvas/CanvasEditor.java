@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -55,6 +57,8 @@ public final class CanvasEditor implements Palette.DropTarget {
     private final Document document;
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ContextMenus contextMenus = new ContextMenus();
+    private ContextMenu openMenu;
     private Fragment clipboard = new Fragment(List.of(), List.of());
     private int pastes;
     private Gesture gesture = Gesture.NONE;
@@ -70,11 +74,28 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.show(document.topology());
         document.topologyProperty().addListener((o, old, t) -> canvas.show(t));
         document.selectionProperty().addListener((o, old, ids) -> showSelection(ids));
+        // A message is about the gesture just made; the next edit or selection makes it stale.
+        document.topologyProperty().addListener((o, old, t) -> message.set(""));
+        document.selectionProperty().addListener((o, old, ids) -> message.set(""));
         showSelection(document.selection());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // The mouse's right button opens the menu on press (as GTK does, and on every platform alike); the
+        // keyboard's menu key arrives as a context menu event.
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) {
+                openContextMenu(e.getPickResult().getIntersectedNode(), e.getX(), e.getY(), e.getScreenX(),
+                        e.getScreenY());
+            }
+            e.consume();
+        });
+    }
+
+    /** The right-click menus; add sections to offer more actions on nodes, bridges or the canvas. */
+    public ContextMenus contextMenus() {
+        return contextMenus;
     }
 
     /** Whether moves and drops snap to a {@value #GRID}-px grid (on by default). */
@@ -152,6 +173,11 @@ public final class CanvasEditor implements Palette.DropTarget {
         pastes = 0;
     }
 
+    /** Whether something was copied that {@link #paste()} would add. */
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
     /** Pastes what was copied, a little further down-right each time; the pasted elements get selected. */
     public void paste() {
         if (clipboard.isEmpty()) {
@@ -179,13 +205,53 @@ public final class CanvasEditor implements Palette.DropTarget {
         canvas.traceRoutes(ids.size() == 1 ? ids.iterator().next() : null);
     }
 
+    /**
+     * Right-click on an element selects it first unless it is part of the selection already (so the
+     * menu acts on what it names); on empty canvas the selection stays.
+     */
+    private void openContextMenu(javafx.scene.Node picked, double x, double y, double screenX, double screenY) {
+        Object hit = hit(picked);
+        Point2D point = canvas.toWorld(x, y);
+        ContextMenus.Kind kind;
+        String id;
+        if (hit instanceof Circle handle) {
+            hit = handle.getParent();
+        }
+        if (hit instanceof NodeView<?> view) {
+            kind = ContextMenus.Kind.NODE;
+            id = view.elementId();
+        } else if (hit instanceof BridgeView bridge) {
+            kind = ContextMenus.Kind.BRIDGE;
+            id = bridge.getId();
+        } else {
+            kind = ContextMenus.Kind.CANVAS;
+            id = null;
+        }
+        if (id != null && !document.selection().contains(id)) {
+            document.select(Set.of(id));
+        }
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        openMenu = contextMenus.menu(kind, new ContextMenus.Target(id, point));
+        if (!openMenu.getItems().isEmpty()) {
+            openMenu.show(canvas, screenX, screenY);
+        }
+    }
+
     private void press(MouseEvent e) {
+        if (e.getButton() == MouseButton.SECONDARY) {
+            openContextMenu(e.getPickResult().getIntersectedNode(), e.getX(), e.getY(), e.getScreenX(),
+                    e.getScreenY());
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
         pressed = canvas.toWorld(e.getX(), e.getY());
         selectionAtPress = document.selection();
-        Object hit = hit(e);
+        Object hit = hit(e.getPickResult().getIntersectedNode());
         if (hit instanceof Circle handle) {
             connectFrom = (NodeView<?>) handle.getParent();
             gesture = Gesture.CONNECT;
@@ -317,9 +383,9 @@ public final class CanvasEditor implements Palette.DropTarget {
         gesture = Gesture.NONE;
     }
 
-    /** The handle, node view or bridge view under the event, or null for empty space. */
-    private Object hit(MouseEvent e) {
-        javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+    /** The handle, node view or bridge view a picked node belongs to, or null for empty space. */
+    private Object hit(javafx.scene.Node picked) {
+        javafx.scene.Node n = picked;
         while (n != null && n != canvas) {
             if (n instanceof Circle c && c.getStyleClass().contains("connect-handle")) {
                 return c;

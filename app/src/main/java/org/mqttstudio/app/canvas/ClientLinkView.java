@@ -35,7 +35,7 @@ public final class ClientLinkView extends EdgeView {
     }
 
     @Override
-    protected void route(Point2D start, Point2D end) {
+    protected void route(Point2D start, Point2D control, Point2D end) {
         Point2D base = head.pointAt(end, start);
         line.setStartX(start.getX());
         line.setStartY(start.getY());

@@ -1,5 +1,9 @@
 package org.mqttstudio.app.canvas;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -16,20 +20,43 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.Scene;
 
 import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.app.edit.NodeKind;
 
 /**
- * The designer's Edit and View menus and toolbar buttons. Menu accelerators act only on key events
- * no control consumed, so the same keys still edit text in the property sheet's fields.
+ * The designer's Edit and View menus, toolbar buttons and right-click menu sections. Menu accelerators
+ * act only on key events no control consumed, so the same keys still edit text in the property sheet's
+ * fields.
  */
 public final class DesignerActions {
     private final TopologyCanvas canvas;
     private final CanvasEditor editor;
     private final Document document;
 
-    public DesignerActions(TopologyCanvas canvas, CanvasEditor editor, Document document) {
+    /** @param showProperties puts the keyboard in the property sheet of the selected element */
+    public DesignerActions(TopologyCanvas canvas, CanvasEditor editor, Document document, Runnable showProperties) {
         this.canvas = canvas;
         this.editor = editor;
         this.document = document;
+        // No accelerators here: a context menu's items would take the keys over from the Edit menu's.
+        ContextMenus menus = editor.contextMenus();
+        menus.add(ContextMenus.Kind.NODE, target -> List.of(
+                item("Properties", null, "context-properties", showProperties),
+                item("Copy", null, "context-copy", editor::copySelection),
+                item("Delete", null, "context-delete", editor::deleteSelection)));
+        menus.add(ContextMenus.Kind.BRIDGE, target -> List.of(
+                item("Properties", null, "context-properties", showProperties),
+                item("Delete", null, "context-delete", editor::deleteSelection)));
+        menus.add(ContextMenus.Kind.CANVAS, target -> Stream.of(NodeKind.values())
+                .map(kind -> item("Add " + kind.text().toLowerCase(Locale.ROOT) + " here", null,
+                        "context-add-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        () -> editor.create(kind, target.point())))
+                .toList());
+        menus.add(ContextMenus.Kind.CANVAS, target -> {
+            MenuItem paste = item("Paste", null, "context-paste", editor::paste);
+            paste.setDisable(!editor.canPaste());
+            return List.of(paste, item("Select all", null, "context-select-all", editor::selectAll),
+                    item("Fit to window", null, "context-fit", canvas::fit));
+        });
     }
 
     public Menu editMenu() {
@@ -53,7 +80,7 @@ public final class DesignerActions {
         return new Menu("View", null,
                 item("Zoom in", "Shortcut+EQUALS", "menu-zoom-in", canvas::zoomIn),
                 item("Zoom out", "Shortcut+MINUS", "menu-zoom-out", canvas::zoomOut),
-                item("Fit to window", "Shortcut+DIGIT0", "menu-fit", canvas::fit), new SeparatorMenuItem(), snap);
+                item("Fit to window", "Shortcut+0", "menu-fit", canvas::fit), new SeparatorMenuItem(), snap);
     }
 
     public ToolBar toolBar() {

@@ -40,8 +40,12 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
                 : List.of(source.box(), target.box());
     }
 
-    /** Draws the edge between two border points, from the source's side to the target's. */
-    protected abstract void route(Point2D start, Point2D end);
+    /**
+     * Draws the edge between two border points, from the source's side to the target's. {@code control} is
+     * the control point of a quadratic curve through them: their midpoint for an edge in the middle lane,
+     * off to the side for the other lanes, so that parallel edges bow apart.
+     */
+    protected abstract void route(Point2D start, Point2D control, Point2D end);
 
     private NodeView<?> follow(NodeView<?> old, NodeView<?> next) {
         if (old != next) {
@@ -67,10 +71,12 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
         if (direction.magnitude() < 1e-6) {
             return;
         }
-        Point2D shift = new Point2D(-direction.getY(), direction.getX()).normalize().multiply(laneOffset);
-        from = from.add(shift);
-        to = to.add(shift);
-        route(exit(a, from, direction), exit(b, to, direction.multiply(-1)));
+        // A quadratic curve's apex lies halfway to its control point: twice the offset bows it by the offset.
+        Point2D normal = new Point2D(-direction.getY(), direction.getX()).normalize();
+        Point2D control = from.midpoint(to).add(normal.multiply(2 * laneOffset));
+        Point2D start = exit(a, from, control.subtract(from));
+        Point2D end = exit(b, to, control.subtract(to));
+        route(start, laneOffset == 0 ? start.midpoint(end) : control, end);
     }
 
     /** Where a ray from {@code inside} along {@code direction} leaves the box (plus the gap). */

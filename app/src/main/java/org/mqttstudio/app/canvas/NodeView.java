@@ -73,6 +73,12 @@ public abstract sealed class NodeView<T extends Node> extends VBox
         return model;
     }
 
+    /** The size of the name's font at 100 %, as the style sheet sets it. */
+    public double titleFontSize() {
+        title.applyCss();
+        return title.getFont().getSize();
+    }
+
     /** The box on the canvas, without shadows or other effects: where edges start and end. */
     public Bounds box() {
         Bounds local = getLayoutBounds();

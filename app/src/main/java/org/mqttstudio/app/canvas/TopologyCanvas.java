@@ -48,10 +48,12 @@ public final class TopologyCanvas extends Region {
     private static final double MAX_ZOOM = 4;
     /** Fitting never enlarges past this: a small diagram stays at a readable, not a huge, size. */
     private static final double MAX_FIT_ZOOM = 1.25;
-    private static final double FIT_MARGIN = 32;
+    private static final double FIT_MARGIN = 24;
+    /** The smallest height of a node's name that fitting on open allows, in screen pixels. */
+    private static final double READABLE_NAME_PX = 12;
     private static final double ZOOM_STEP = 1.25;
-    /** Distance between parallel bridges joining the same two nodes. */
-    private static final double LANE_GAP = 48;
+    /** Distance between the apexes of neighbouring bridges joining the same two nodes. */
+    private static final double LANE_GAP = 64;
 
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
     /** The checker's code for loops, reused for the loop badges added here. */
@@ -81,6 +83,7 @@ public final class TopologyCanvas extends Region {
     private String traced;
     private boolean spaceDown;
     private boolean fitPending;
+    private double pendingFloor = MIN_ZOOM;
     private double dragX;
     private double dragY;
 
@@ -130,7 +133,7 @@ public final class TopologyCanvas extends Region {
         next.nodes().forEach(node -> nodes.get(node.id()).update(node));
 
         reconcile(bridges, next.bridges(), Bridge::id, (view, bridge) -> true,
-                bridge -> addEdge(new BridgeView(bridge.id())), this::removeEdge);
+                bridge -> addEdge(newBridgeView(bridge.id())), this::removeEdge);
         Map<String, Double> lanes = laneOffsets(next.bridges());
         next.bridges().forEach(b -> bridges.get(b.id())
                 .show(b, nodes.get(b.from()), nodes.get(b.to()), lanes.get(b.id())));
@@ -304,8 +307,27 @@ public final class TopologyCanvas extends Region {
 
     /** Scales and centres the diagram to fill the canvas; waits for the first layout if needed. */
     public void fit() {
+        fit(MIN_ZOOM);
+    }
+
+    /**
+     * Fits as {@link #fit()} does, but never below the zoom at which node names are {@value #READABLE_NAME_PX} px
+     * high: a diagram too large for the canvas at that size shows its top-left part, where the flow starts, and
+     * the rest is a pan away. Opening a file uses this.
+     */
+    public void fitReadably() {
+        fit(readableZoom());
+    }
+
+    /** The zoom at which node names are {@value #READABLE_NAME_PX} px high on screen. */
+    public double readableZoom() {
+        return nodes.values().stream().findFirst().map(view -> READABLE_NAME_PX / view.titleFontSize()).orElse(1.0);
+    }
+
+    private void fit(double floor) {
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
+            pendingFloor = floor;
             requestLayout();
             return;
         }
@@ -321,15 +343,22 @@ public final class TopologyCanvas extends Region {
         }
         double scale = Math.min((getWidth() - 2 * FIT_MARGIN) / content.getWidth(),
                 (getHeight() - 2 * FIT_MARGIN) / content.getHeight());
-        setZoom(Math.min(MAX_FIT_ZOOM, scale));
-        pan.setX(getWidth() / 2 - zoom() * content.getCenterX());
-        pan.setY(getHeight() / 2 - zoom() * content.getCenterY());
+        setZoom(Math.max(Math.min(floor, MAX_FIT_ZOOM), Math.min(MAX_FIT_ZOOM, scale)));
+        pan.setX(centredOrFromStart(getWidth(), content.getMinX(), content.getWidth()));
+        pan.setY(centredOrFromStart(getHeight(), content.getMinY(), content.getHeight()));
+    }
+
+    /** The pan that centres content of this extent when it fits the canvas, else shows it from its start. */
+    private double centredOrFromStart(double canvasExtent, double contentMin, double contentExtent) {
+        return zoom() * contentExtent <= canvasExtent - 2 * FIT_MARGIN
+                ? canvasExtent / 2 - zoom() * (contentMin + contentExtent / 2)
+                : FIT_MARGIN - zoom() * contentMin;
     }
 
     @Override
     protected void layoutChildren() {
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
-            fit();
+            fit(pendingFloor);
         }
     }
 
@@ -386,6 +415,14 @@ public final class TopologyCanvas extends Region {
     private NodeView<?> addNodeView(Node node) {
         NodeView<?> view = NodeView.of(node);
         nodeLayer.getChildren().add(view);
+        return view;
+    }
+
+    /** A bridge view whose label keeps off the nodes and the labels of the bridges placed before it. */
+    private BridgeView newBridgeView(String id) {
+        BridgeView view = new BridgeView(id);
+        view.avoid(() -> Stream.concat(nodes.values().stream().map(NodeView::box), bridges.values().stream()
+                .filter(other -> other != view).flatMap(other -> other.labelBox().stream())).toList());
         return view;
     }
 

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Broker;
-import org.mqttstudio.topology.ClientSettings;
 import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Node;
@@ -102,22 +101,17 @@ public record Fragment(List<Node> nodes, List<Bridge> bridges) {
 
     private static Node copyClient(Topology t, Node n, String broker, Position at) {
         if (n instanceof Publisher p) {
-            int k = NewElements.freshNumber(t, "publisher", "publisher");
+            int k = NewElements.freshNumber(t, "publisher");
             String id = t.freshId(stem(p.id()));
             return new Publisher(id, p.name().equals(p.id()) ? id : p.name() + " copy", broker,
-                    clientId(p.client(), "publisher" + k), p.topic(), p.payload(), p.intervalMs(), p.count(), p.qos(),
+                    p.client().withClientId("publisher" + k), p.topic(), p.payload(), p.intervalMs(), p.count(), p.qos(),
                     p.retain(), at);
         }
         Subscriber s = (Subscriber) n;
-        int k = NewElements.freshNumber(t, "subscriber", "subscriber_");
+        int k = NewElements.freshNumber(t, "subscriber");
         String id = t.freshId(stem(s.id()));
         return new Subscriber(id, s.name().equals(s.id()) ? id : s.name() + " copy", broker,
-                clientId(s.client(), "subscriber_" + k), s.subscriptions(), at);
-    }
-
-    private static ClientSettings clientId(ClientSettings c, String clientId) {
-        return new ClientSettings(clientId, c.mqttVersion(), c.username(), c.password(), c.cleanSession(),
-                c.keepalive());
+                s.client().withClientId("subscriber" + k), s.subscriptions(), at);
     }
 
     /** The id without its trailing number, so copies of {@code broker2} are {@code broker3…}. */

@@ -20,8 +20,8 @@ import org.mqttstudio.topology.Topology;
 /**
  * New elements with the designer's defaults, named so they are unique in a topology: brokers
  * {@code broker1, broker2…} on the next free port from 1883 with anonymous access (as the course's
- * brokers), clients with client ids like the course's scripts ({@code publisher1},
- * {@code subscriber_1}), bridges {@code bridge_<from>_<to>} with mosquitto's defaults and {@code # out 0}.
+ * brokers), clients whose client id is their element id ({@code publisher1}, {@code subscriber1}: one
+ * rule for both kinds, so a user never has to guess where an underscore goes), bridges {@code bridge_<from>_<to>} with mosquitto's defaults and {@code # out 0}.
  */
 public final class NewElements {
     public static final int FIRST_PORT = 1883;
@@ -41,14 +41,14 @@ public final class NewElements {
     }
 
     public static Publisher publisher(Topology t, String brokerId, Position at) {
-        int n = freshNumber(t, "publisher", "publisher");
+        int n = freshNumber(t, "publisher");
         return new Publisher("publisher" + n, "publisher" + n, brokerId, ClientSettings.of("publisher" + n),
                 DEFAULT_TOPIC, "message {seq}", null, null, 0, false, at);
     }
 
     public static Subscriber subscriber(Topology t, String brokerId, Position at) {
-        int n = freshNumber(t, "subscriber", "subscriber_");
-        return new Subscriber("subscriber" + n, "subscriber" + n, brokerId, ClientSettings.of("subscriber_" + n),
+        int n = freshNumber(t, "subscriber");
+        return new Subscriber("subscriber" + n, "subscriber" + n, brokerId, ClientSettings.of("subscriber" + n),
                 List.of(new Subscription("srv/#", 0)), at);
     }
 
@@ -73,14 +73,13 @@ public final class NewElements {
         return port;
     }
 
-    /** The smallest n from 1 with neither {@code idPrefix+n} an element id nor {@code clientPrefix+n} a client id. */
-    static int freshNumber(Topology t, String idPrefix, String clientPrefix) {
+    /** The smallest n from 1 with {@code prefix+n} neither an element id nor a client id. */
+    static int freshNumber(Topology t, String prefix) {
         Set<String> clientIds = new HashSet<>();
         Stream.concat(t.publishers().stream().map(p -> p.client().clientId()),
                 t.subscribers().stream().map(s -> s.client().clientId())).forEach(clientIds::add);
         int n = 1;
-        while (t.node(idPrefix + n).isPresent() || t.bridge(idPrefix + n).isPresent()
-                || clientIds.contains(clientPrefix + n)) {
+        while (t.node(prefix + n).isPresent() || t.bridge(prefix + n).isPresent() || clientIds.contains(prefix + n)) {
             n++;
         }
         return n;

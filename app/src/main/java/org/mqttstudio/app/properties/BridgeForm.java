@@ -20,39 +20,39 @@ final class BridgeForm extends ElementForm<Bridge> {
     BridgeForm(Document document, String id) {
         super(document, id, t -> t.bridge(id), Topology::withBridge);
         info("id", "Id", Bridge::id);
-        text("name", "Name", Parsers.noSpaces("a bridge name"), Bridge::name, set("name"));
+        text("name", "Name", Parsers.noSpaces("a bridge name"), Bridge::name, Bridge::withName);
         info("target", "Connects", b -> describe(document.topology(), b));
 
         rows("rules", "Topic rules", List.of(
                 Column.<BridgeRule, String>text("Pattern", 76, BridgeForm::pattern, s -> s, BridgeRule::pattern,
-                        set("pattern")),
+                        BridgeRule::withPattern),
                 Column.<BridgeRule, Direction>choice("Direction", List.of(Direction.values()), Direction::word,
-                        BridgeRule::direction, set("direction")),
-                Column.<BridgeRule, Integer>choice("QoS", QOS, String::valueOf, BridgeRule::qos, set("qos")),
+                        BridgeRule::direction, BridgeRule::withDirection),
+                Column.<BridgeRule, Integer>choice("QoS", QOS, String::valueOf, BridgeRule::qos, BridgeRule::withQos),
                 Column.<BridgeRule, String>text("Local prefix", 56, Parsers.optional(), BridgeForm::orEmpty,
-                        BridgeRule::localPrefix, set("localPrefix")),
+                        BridgeRule::localPrefix, BridgeRule::withLocalPrefix),
                 Column.<BridgeRule, String>text("Remote prefix", 56, Parsers.optional(), BridgeForm::orEmpty,
-                        BridgeRule::remotePrefix, set("remotePrefix"))),
+                        BridgeRule::remotePrefix, BridgeRule::withRemotePrefix)),
                 "Add rule", () -> Optional.of(BridgeRule.out("#", 0)), Bridge::rules, Bridge::withRules);
 
         section("Connection");
-        toggle("cleansession", "Clean session", Bridge::cleanSession, set("cleanSession"));
+        toggle("cleansession", "Clean session", Bridge::cleanSession, Bridge::withCleanSession);
         var remoteId = text("remote-clientid", "Remote client id", Parsers.optional(), Bridge::remoteClientId,
-                set("remoteClientId"));
-        onRefresh(b -> remoteId.setPromptText(ClientIds.remoteForDisplay(RecordCopy.with(b, "remoteClientId", null))));
+                Bridge::withRemoteClientId);
+        onRefresh(b -> remoteId.setPromptText(ClientIds.remoteForDisplay(b.withRemoteClientId(null))));
         var localId = text("local-clientid", "Local client id", Parsers.optional(), Bridge::localClientId,
-                set("localClientId"));
-        onRefresh(b -> localId.setPromptText(ClientIds.localForDisplay(RecordCopy.with(b, "localClientId", null))));
-        text("remote-username", "Remote username", Parsers.optional(), Bridge::remoteUsername, set("remoteUsername"));
-        secret("remote-password", "Remote password", Bridge::remotePassword, set("remotePassword"));
+                Bridge::withLocalClientId);
+        onRefresh(b -> localId.setPromptText(ClientIds.localForDisplay(b.withLocalClientId(null))));
+        text("remote-username", "Remote username", Parsers.optional(), Bridge::remoteUsername, Bridge::withRemoteUsername);
+        secret("remote-password", "Remote password", Bridge::remotePassword, Bridge::withRemotePassword);
         choice("protocol", "Protocol version", List.of(BridgeProtocol.values()), BridgeProtocol::word,
-                Bridge::protocolVersion, set("protocolVersion"));
+                Bridge::protocolVersion, Bridge::withProtocolVersion);
         text("keepalive", "Keepalive (s)", Parsers.atLeast(0, "keepalive"), String::valueOf, Bridge::keepalive,
-                set("keepalive"));
-        toggle("notifications", "Notifications", Bridge::notifications, set("notifications"));
+                Bridge::withKeepalive);
+        toggle("notifications", "Notifications", Bridge::notifications, Bridge::withNotifications);
         choice("start-type", "Start type", List.of(StartType.values()), StartType::word, Bridge::startType,
-                set("startType"));
-        toggle("try-private", "try_private", Bridge::tryPrivate, set("tryPrivate"));
+                Bridge::withStartType);
+        toggle("try-private", "try_private", Bridge::tryPrivate, Bridge::withTryPrivate);
     }
 
     @Override

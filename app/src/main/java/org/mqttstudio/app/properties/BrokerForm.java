@@ -9,7 +9,6 @@ import org.mqttstudio.topology.AclAccess;
 import org.mqttstudio.topology.AclRule;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
-import org.mqttstudio.topology.Persistence;
 import org.mqttstudio.topology.Protocol;
 import org.mqttstudio.topology.User;
 
@@ -18,8 +17,8 @@ final class BrokerForm extends ElementForm<Broker> {
     BrokerForm(Document document, String id) {
         super(document, id, t -> t.broker(id), (t, b) -> t.withNode(b));
         info("id", "Id", Broker::id);
-        text("name", "Name", Parsers.required("the name"), Broker::name, set("name"));
-        text("host", "Host", Parsers.optional(), Broker::host, set("host")).setPromptText(Broker.DEFAULT_HOST);
+        text("name", "Name", Parsers.required("the name"), Broker::name, Broker::withName);
+        text("host", "Host", Parsers.optional(), Broker::host, Broker::withHost).setPromptText(Broker.DEFAULT_HOST);
 
         section("Listeners");
         text("ports", "MQTT ports", Parsers.ports(), BrokerForm::portsText, BrokerForm::mqttPorts,
@@ -28,30 +27,30 @@ final class BrokerForm extends ElementForm<Broker> {
                 BrokerForm::websocketsPort, BrokerForm::withWebsocketsPort).setPromptText("none");
 
         section("Security");
-        toggle("anonymous", "Allow anonymous", Broker::allowAnonymous, set("allowAnonymous"));
+        toggle("anonymous", "Allow anonymous", Broker::allowAnonymous, Broker::withAllowAnonymous);
         rows("users", "Users", List.of(
                 Column.<User, String>text("Name", 140, Parsers.noSpaces("a user name"), s -> s, User::name,
-                        set("name")),
+                        User::withName),
                 Column.<User>button("Password", "Set…", user -> PasswordDialog.ask(owner(), user.name(), names())
                         .map(PasswordDialog.Result::user))),
                 "Add user…", () -> PasswordDialog.ask(owner(), null, names()).map(PasswordDialog.Result::user),
-                Broker::users, set("users"));
+                Broker::users, Broker::withUsers);
         rows("acl", "ACL rules", List.of(
                 Column.<AclRule, String>text("User", 90, Parsers.optional(), s -> s == null ? "" : s, AclRule::user,
-                        set("user")),
+                        AclRule::withUser),
                 Column.<AclRule, Boolean>choice("Line", List.of(false, true), p -> p ? "pattern" : "topic",
-                        AclRule::pattern, set("pattern")),
+                        AclRule::pattern, AclRule::withPattern),
                 Column.<AclRule, AclAccess>choice("Access", List.of(AclAccess.values()), AclAccess::word,
-                        AclRule::access, set("access")),
-                Column.<AclRule, String>text("Topic", 120, Parsers.filter(), s -> s, AclRule::topic, set("topic"))),
+                        AclRule::access, AclRule::withAccess),
+                Column.<AclRule, String>text("Topic", 120, Parsers.filter(), s -> s, AclRule::topic, AclRule::withTopic)),
                 "Add rule", () -> Optional.of(new AclRule(null, false, AclAccess.READWRITE, "#")),
-                Broker::acl, set("acl"));
+                Broker::acl, Broker::withAcl);
 
         section("Persistence");
         toggle("persistence", "Enabled", b -> b.persistence().enabled(),
-                (b, on) -> withPersistence(b, RecordCopy.with(b.persistence(), "enabled", on)));
+                (b, on) -> b.withPersistence(b.persistence().withEnabled(on)));
         text("persistence-location", "Location", Parsers.optional(), b -> b.persistence().location(),
-                (b, location) -> withPersistence(b, RecordCopy.with(b.persistence(), "location", location)))
+                (b, location) -> b.withPersistence(b.persistence().withLocation(location)))
                 .setPromptText("the broker's folder");
     }
 
@@ -63,10 +62,6 @@ final class BrokerForm extends ElementForm<Broker> {
     /** The user names taken already, which a new user may not reuse. */
     private List<String> names() {
         return current().users().stream().map(User::name).toList();
-    }
-
-    private static Broker withPersistence(Broker b, Persistence p) {
-        return RecordCopy.with(b, "persistence", p);
     }
 
     private static String portsText(List<Integer> ports) {
@@ -90,7 +85,7 @@ final class BrokerForm extends ElementForm<Broker> {
                     .findFirst().orElse(Listener.mqtt(port)));
         }
         b.listeners().stream().filter(l -> l.protocol() != Protocol.MQTT).forEach(listeners::add);
-        return RecordCopy.with(b, "listeners", listeners);
+        return b.withListeners(listeners);
     }
 
     private static Broker withWebsocketsPort(Broker b, Integer port) {
@@ -101,6 +96,6 @@ final class BrokerForm extends ElementForm<Broker> {
                     .orElse(new Listener(port, Protocol.WEBSOCKETS, null));
             listeners.add(old.withPort(port));
         }
-        return RecordCopy.with(b, "listeners", listeners);
+        return b.withListeners(listeners);
     }
 }

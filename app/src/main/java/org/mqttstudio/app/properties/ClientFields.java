@@ -14,9 +14,9 @@ final class ClientFields {
     static <E extends Record> void add(ElementForm<E> form, Function<E, ClientSettings> read,
             BiFunction<E, ClientSettings, E> write) {
         form.text("clientid", "Client id", Parsers.noSpaces("a client id"), e -> read.apply(e).clientId(),
-                (e, id) -> write.apply(e, RecordCopy.with(read.apply(e), "clientId", id)));
+                (e, id) -> write.apply(e, read.apply(e).withClientId(id)));
         form.choice("mqtt-version", "MQTT version", List.of(MqttVersion.values()), MqttVersion::word,
                 e -> read.apply(e).mqttVersion(),
-                (e, v) -> write.apply(e, RecordCopy.with(read.apply(e), "mqttVersion", v)));
+                (e, v) -> write.apply(e, read.apply(e).withMqttVersion(v)));
     }
 }

@@ -82,11 +82,6 @@ abstract class ElementForm<E extends Record> {
         return grid.getScene() == null ? null : grid.getScene().getWindow();
     }
 
-    /** A copy of {@code record} with {@code component} set, through its validating constructor. */
-    static <X extends Record, T> BiFunction<X, T, X> set(String component) {
-        return (x, value) -> RecordCopy.with(x, component, value);
-    }
-
     /** Applies {@code change} to the element as one undo step; the model's reason if it refuses. */
     Optional<String> change(String field, UnaryOperator<E> change) {
         try {

@@ -8,9 +8,9 @@ final class ExternalBrokerForm extends ElementForm<ExternalBroker> {
     ExternalBrokerForm(Document document, String id) {
         super(document, id, t -> t.externalBroker(id), (t, e) -> t.withNode(e));
         info("id", "Id", ExternalBroker::id);
-        text("name", "Name", Parsers.required("the name"), ExternalBroker::name, set("name"));
-        text("host", "Host", Parsers.noSpaces("the host"), ExternalBroker::host, set("host"));
-        text("port", "Port", Parsers.port(), String::valueOf, ExternalBroker::port, set("port"));
+        text("name", "Name", Parsers.required("the name"), ExternalBroker::name, ExternalBroker::withName);
+        text("host", "Host", Parsers.noSpaces("the host"), ExternalBroker::host, ExternalBroker::withHost);
+        text("port", "Port", Parsers.port(), String::valueOf, ExternalBroker::port, ExternalBroker::withPort);
     }
 
     @Override

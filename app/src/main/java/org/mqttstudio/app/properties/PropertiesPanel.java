@@ -3,6 +3,7 @@ package org.mqttstudio.app.properties;
 import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import org.mqttstudio.app.edit.Document;
 import org.mqttstudio.topology.Broker;
@@ -41,6 +42,17 @@ public final class PropertiesPanel extends BorderPane {
     /** The id of the element the sheet shows, or null. */
     public String elementId() {
         return form == null ? null : form.elementId();
+    }
+
+    /** Puts the keyboard in the sheet's first text field (the name), e.g. for a menu's "Properties". */
+    public void focusForm() {
+        if (form != null) {
+            form.view().lookupAll(".text-field").stream().filter(n -> n instanceof TextField).findFirst()
+                    .ifPresent(n -> {
+                        n.requestFocus();
+                        ((TextField) n).selectAll();
+                    });
+        }
     }
 
     private void refresh(Topology t) {

@@ -15,14 +15,14 @@ final class PublisherForm extends ElementForm<Publisher> {
         super(document, id, t -> t.publishers().stream().filter(p -> p.id().equals(id)).findFirst(),
                 (t, p) -> t.withNode(p));
         info("id", "Id", Publisher::id);
-        text("name", "Name", Parsers.required("the name"), Publisher::name, set("name"));
+        text("name", "Name", Parsers.required("the name"), Publisher::name, Publisher::withName);
         info("broker", "Broker", p -> document.topology().nameOf(p.broker()));
-        ClientFields.add(this, Publisher::client, (p, c) -> RecordCopy.with(p, "client", c));
+        ClientFields.add(this, Publisher::client, Publisher::withClient);
 
         section("Messages");
-        text("topic", "Topic", Parsers.topicName(), Publisher::topic, set("topic"));
+        text("topic", "Topic", Parsers.topicName(), Publisher::topic, Publisher::withTopic);
         TextField payload = text("payload", "Payload template", Parsers.template(), Publisher::payload,
-                set("payload"));
+                Publisher::withPayload);
         payload.setPromptText("{rand:20:420:4}");
         Label preview = new Label();
         preview.setId("prop-payload-preview");
@@ -30,11 +30,11 @@ final class PublisherForm extends ElementForm<Publisher> {
         payload.textProperty().addListener((o, old, text) -> preview.setText(preview(text)));
         field("Preview", preview);
         text("interval", "Interval (ms)", Parsers.atLeast(1, "the interval"), String::valueOf, Publisher::intervalMs,
-                set("intervalMs"));
+                Publisher::withIntervalMs);
         text("count", "Count (0 = endless)", Parsers.atLeast(0, "the count"), String::valueOf, Publisher::count,
-                set("count"));
-        choice("qos", "QoS", List.of(0, 1, 2), String::valueOf, Publisher::qos, set("qos"));
-        toggle("retain", "Retain", Publisher::retain, set("retain"));
+                Publisher::withCount);
+        choice("qos", "QoS", List.of(0, 1, 2), String::valueOf, Publisher::qos, Publisher::withQos);
+        toggle("retain", "Retain", Publisher::retain, Publisher::withRetain);
     }
 
     @Override

@@ -12,16 +12,16 @@ final class SubscriberForm extends ElementForm<Subscriber> {
         super(document, id, t -> t.subscribers().stream().filter(s -> s.id().equals(id)).findFirst(),
                 (t, s) -> t.withNode(s));
         info("id", "Id", Subscriber::id);
-        text("name", "Name", Parsers.required("the name"), Subscriber::name, set("name"));
+        text("name", "Name", Parsers.required("the name"), Subscriber::name, Subscriber::withName);
         info("broker", "Broker", s -> document.topology().nameOf(s.broker()));
-        ClientFields.add(this, Subscriber::client, (s, c) -> RecordCopy.with(s, "client", c));
+        ClientFields.add(this, Subscriber::client, Subscriber::withClient);
         rows("filters", "Filters", List.of(
                 Column.<Subscription, String>text("Filter", 200, Parsers.filter(), f -> f, Subscription::filter,
-                        set("filter")),
+                        Subscription::withFilter),
                 Column.<Subscription, Integer>choice("QoS", List.of(0, 1, 2), String::valueOf, Subscription::qos,
-                        set("qos"))),
+                        Subscription::withQos)),
                 "Add filter", () -> Optional.of(new Subscription("#", 0)), Subscriber::subscriptions,
-                set("subscriptions"));
+                Subscriber::withSubscriptions);
     }
 
     @Override

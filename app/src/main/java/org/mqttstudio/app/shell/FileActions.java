@@ -28,7 +28,7 @@ import org.mqttstudio.topology.TopologyJson;
  */
 public final class FileActions {
     public static final String UNTITLED = "Untitled";
-    static final Duration AUTOSAVE_EVERY = Duration.seconds(5);
+    public static final int AUTOSAVE_SECONDS = 5;
 
     private final Document document;
     private final Window owner;
@@ -38,12 +38,15 @@ public final class FileActions {
     private final TopologyJson json = new TopologyJson();
     private final RecentFiles recent;
     private final Autosave autosave;
-    private final Timeline timer = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> autosaveNow()));
+    private final Timeline timer;
     private Topology autosaved;
 
-    /** @param errors told one line (file, line, reason) when a file cannot be read or written */
+    /**
+     * @param autosaveEvery how often unsaved changes are copied to the recovery file
+     * @param errors told one line (file, line, reason) when a file cannot be read or written
+     */
     public FileActions(Document document, Window owner, Path configFolder, FileChoosers choosers, Questions questions,
-            Consumer<String> errors) {
+            java.time.Duration autosaveEvery, Consumer<String> errors) {
         this.document = document;
         this.owner = owner;
         this.choosers = choosers;
@@ -51,6 +54,7 @@ public final class FileActions {
         this.errors = errors;
         this.recent = new RecentFiles(configFolder);
         this.autosave = new Autosave(configFolder);
+        timer = new Timeline(new KeyFrame(Duration.millis(autosaveEvery.toMillis()), e -> autosaveNow()));
         timer.setCycleCount(Animation.INDEFINITE);
     }
 

@@ -35,7 +35,10 @@ class TopologyCanvasTest {
     @Start
     void start(Stage stage) {
         canvas = new TopologyCanvas();
-        stage.setScene(new Scene(canvas, 1000, 600));
+        Scene scene = new Scene(canvas, 1000, 600);
+        // Drawn as in the window: label sizes, and so where labels go, come from the style sheet.
+        scene.getStylesheets().add(StudioFolders.locate().asset("studio.css").orElseThrow().toUri().toString());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -92,6 +95,56 @@ class TopologyCanvasTest {
         // Opposed bridges between the same two brokers are drawn apart, labels included.
         assertThat(robot.lookup("#bridge1_central .bridge-label").query().getBoundsInParent()
                 .intersects(robot.lookup("#central_back .bridge-label").query().getBoundsInParent())).isFalse();
+    }
+
+    @Test
+    void twoBridgesOneEachWayBetweenNearBrokersBowApartWithTheirOwnLabels(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        // BridgeBroker2 and BridgeBroker3 sit side by side, too close for a label on a straight line.
+        Bridge back = Bridge.simple("bridge3_bridge2", "bridge3_bridge2", "bridge-broker-3", "bridge-broker-2",
+                List.of(BridgeRule.out("cmd/#", 1)));
+        Topology both = challenge.withBridge(back);
+        robot.interact(() -> canvas.show(both));
+
+        BridgeView there = canvas.bridgeView("bridge2_bridge3").orElseThrow();
+        BridgeView home = canvas.bridgeView("bridge3_bridge2").orElseThrow();
+        Bounds from = canvas.nodeView("bridge-broker-2").orElseThrow().box();
+        Bounds to = canvas.nodeView("bridge-broker-3").orElseThrow().box();
+        double centreLine = (from.getCenterY() + to.getCenterY()) / 2;
+        // The brokers are level: one path bows above the line between their centres, the other below.
+        assertThat(there.pathPoint(0.5).getY() - centreLine).isLessThan(-20);
+        assertThat(home.pathPoint(0.5).getY() - centreLine).isGreaterThan(20);
+        assertThat(there.pathPoint(0).distance(home.pathPoint(1))).isGreaterThan(10);
+        Bounds thereLabel = label(robot, "bridge2_bridge3");
+        Bounds homeLabel = label(robot, "bridge3_bridge2");
+        assertThat(thereLabel.intersects(homeLabel)).isFalse();
+        for (NodeView<?> node : canvas.nodeViews()) {
+            assertThat(thereLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
+            assertThat(homeLabel.intersects(node.box())).as("label over %s", node.getId()).isFalse();
+        }
+    }
+
+    @Test
+    void aBridgeLabelKeepsOffTheLabelsOfOtherBridges(FxRobot robot) throws Exception {
+        Topology challenge = new TopologyJson().read(sample("challenge"));
+        // Seen in the window: this bridge's label landed on bridge3_central's.
+        Topology more = challenge.withBridge(Bridge.simple("bridge_central_bridge-broker-1",
+                "bridge_central_bridge-broker-1", "central", "bridge-broker-1", List.of(BridgeRule.out("#", 0))));
+        robot.interact(() -> canvas.show(more));
+
+        List<String> ids = more.bridges().stream().map(Bridge::id).toList();
+        for (String a : ids) {
+            for (String b : ids) {
+                if (a.compareTo(b) < 0) {
+                    assertThat(label(robot, a).intersects(label(robot, b))).as("labels of %s and %s", a, b).isFalse();
+                }
+            }
+        }
+    }
+
+    private static Bounds label(FxRobot robot, String bridgeId) {
+        javafx.scene.Node label = robot.lookup("#" + bridgeId + " .bridge-label").query();
+        return label.getParent().localToParent(label.getBoundsInParent());
     }
 
     @Test

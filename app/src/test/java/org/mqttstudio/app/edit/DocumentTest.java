@@ -67,7 +67,7 @@ class DocumentTest {
         t = t.withNode(NewElements.subscriber(t, "broker1", Position.ORIGIN));
         t = t.withNode(NewElements.subscriber(t, "broker1", Position.ORIGIN));
         assertThat(t.brokers()).extracting(b -> b.listeners().get(0).port()).containsExactly(1883, 1884);
-        assertThat(t.subscribers()).extracting(s -> s.client().clientId()).containsExactly("subscriber_1", "subscriber_2");
+        assertThat(t.subscribers()).extracting(s -> s.client().clientId()).containsExactly("subscriber1", "subscriber2");
         assertThat(NewElements.bridge(t, "broker1", "broker2").rules()).containsExactly(BridgeRule.out("#", 0));
         assertThat(NewElements.bridge(t, "broker1", "broker2").name()).isEqualTo("bridge_broker1_broker2");
     }
