@@ -48,6 +48,8 @@ final class ConnectionTab {
     private final AnimationTimer frames;
     private ConnectionState shownState;
     private long lastRefresh;
+    /** The longest time one frame's work took on the FX thread: what this view adds to a pulse. */
+    private long worstFrameWork;
 
     ConnectionTab(ExplorerConnection connection, ExplorerServices services, Consumer<String> errors) {
         this.connection = connection;
@@ -158,6 +160,12 @@ final class ConnectionTab {
 
     /** One frame: the session's changes, then (once a second) the "… ago" texts, a running search and the counts. */
     void onFrame(long now) {
+        long start = System.nanoTime();
+        applyFrame(now);
+        worstFrameWork = Math.max(worstFrameWork, System.nanoTime() - start);
+    }
+
+    private void applyFrame(long now) {
         ConnectionState current = connection.state();
         if (current != shownState) {
             shownState = current;
@@ -182,6 +190,10 @@ final class ConnectionTab {
                     + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
                     + " not kept: the tree is full" : ""));
         }
+    }
+
+    java.time.Duration worstFrameWork() {
+        return java.time.Duration.ofNanos(worstFrameWork);
     }
 
     void close() {
