@@ -31,7 +31,14 @@ public final class StudioApp extends Application {
         stage.show();
         // A canvas the last run left unsaved comes first; the file named on the command line otherwise.
         if (options.screenshot().isPresent() || !window.files().offerRecovery()) {
-            options.topology().ifPresent(window::open);
+            options.topology().filter(window::open).flatMap(file -> options.run()).ifPresent(run -> {
+                window.run().controller().runtimeProperty().set(run.runtime());
+                run.portOffset().ifPresent(offset -> {
+                    window.run().controller().autoOffsetProperty().set(false);
+                    window.run().controller().portOffsetProperty().set(offset);
+                });
+                window.run().controller().run();
+            });
         }
         options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
     }

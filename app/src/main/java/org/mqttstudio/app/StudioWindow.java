@@ -13,9 +13,14 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.mqttstudio.app.canvas.CanvasEditor;
@@ -32,6 +37,7 @@ import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
 import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.properties.PropertiesPanel;
+import org.mqttstudio.app.run.RunWorkspace;
 import org.mqttstudio.app.shell.FileActions;
 import org.mqttstudio.app.shell.FileMenu;
 import org.mqttstudio.app.shell.ShellServices;
@@ -56,6 +62,7 @@ public final class StudioWindow {
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
     private List<FindingRow> checked = List.of();
+    private List<FindingRow> runProblems = List.of();
     private final FindingsPanel findings = new FindingsPanel();
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
@@ -64,6 +71,7 @@ public final class StudioWindow {
     private final ImportConfs importConfs;
     private final ExportDialog exportDialog;
     private final Scene scene;
+    private final RunWorkspace run;
 
     /**
      * @param findingSource what the problems panel shows for a loaded topology (the checker)
@@ -90,9 +98,13 @@ public final class StudioWindow {
         document.fileProperty().addListener((o, old, f) -> showFile());
         document.topologyProperty().addListener((o, old, t) -> showFile());
 
+        run = new RunWorkspace(canvas, document, this::showRunProblems, RunWorkspace.systemSaveChooser(stage));
         checks = new LiveChecks(findingSource, this::showCheck);
         document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
-        stage.setOnHidden(e -> checks.close());
+        stage.setOnHidden(e -> {
+            checks.close();
+            run.stopForClose();
+        });
         findings.selectedRow().addListener((o, old, row) -> {
             canvas.highlight(row == null ? null : row.elementId());
             if (row != null && row.elementId() != null) {
@@ -103,13 +115,19 @@ public final class StudioWindow {
         topologyName.setId("topology-name");
         BorderPane diagram = new BorderPane(canvas);
         diagram.setTop(topologyName);
-        SplitPane split = new SplitPane(diagram, findings);
+        diagram.setBottom(run.banner());
+        TabPane bottom = run.bottom(findings);
+        SplitPane split = new SplitPane(diagram, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(findings, false);
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(bottom, false);
 
         BorderPane root = new BorderPane(split);
-        root.setTop(new VBox(menuBar(), designer.toolBar()));
+        ToolBar designTools = designer.toolBar();
+        designTools.setMinWidth(Region.USE_PREF_SIZE);
+        ToolBar runTools = run.toolBar();
+        HBox.setHgrow(runTools, Priority.ALWAYS);
+        root.setTop(new VBox(menuBar(), new HBox(designTools, runTools)));
         root.setLeft(new Palette(editor));
         root.setRight(properties);
         root.setBottom(statusBar());
@@ -149,6 +167,11 @@ public final class StudioWindow {
         return findings;
     }
 
+    /** Run controls, packet trace and the run's canvas decorations. */
+    public RunWorkspace run() {
+        return run;
+    }
+
     public Topology topology() {
         return document.topology();
     }
@@ -185,22 +208,32 @@ public final class StudioWindow {
 
     private void showLoadError(String message) {
         loadProblems = List.of(FindingRow.loadError(message));
-        findings.show(loadProblems, checked);
+        showFindings();
         loadErrors.accept(message);
     }
 
     /** A file was read: its load problem is gone, and it is checked even if it equals what was shown. */
     private void loaded() {
         loadProblems = List.of();
-        findings.show(loadProblems, checked);
+        showFindings();
         checks.submit(topology());
         showFile();
+    }
+
+    private void showFindings() {
+        findings.show(loadProblems, runProblems.isEmpty() ? checked
+                : java.util.stream.Stream.concat(runProblems.stream(), checked.stream()).toList());
+    }
+
+    private void showRunProblems(List<FindingRow> rows) {
+        runProblems = rows;
+        showFindings();
     }
 
     /** Applies a live check's result: problems panel, badges, routes. */
     private void showCheck(CheckResult result) {
         checked = result.findings();
-        findings.show(loadProblems, checked);
+        showFindings();
         canvas.showCheck(result.findings(), result.routes());
     }
 
@@ -232,6 +265,6 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu());
+        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), run.menu());
     }
 }

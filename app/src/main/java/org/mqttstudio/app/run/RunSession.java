@@ -1,0 +1,83 @@
+package org.mqttstudio.app.run;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.mqttstudio.app.live.LiveBatch;
+import org.mqttstudio.app.live.LivePump;
+import org.mqttstudio.app.tracepanel.RowFormatter;
+import org.mqttstudio.runtime.RunOptions;
+import org.mqttstudio.runtime.TopologyRunner;
+import org.mqttstudio.topology.Topology;
+
+/**
+ * One run of one topology snapshot: the runner, and the pump that brings its packets, status changes and deliveries
+ * to the window. Start and stop happen on the runner's own threads and never block the caller; the returned futures
+ * complete there, not on the FX thread.
+ */
+public final class RunSession {
+    private final Topology topology;
+    private final TopologyRunner runner;
+    private final LivePump pump;
+    private final CompletableFuture<Void> started;
+    private CompletableFuture<Void> stopped;
+
+    private RunSession(Topology topology, TopologyRunner runner, LivePump pump) {
+        this.topology = topology;
+        this.runner = runner;
+        this.pump = pump;
+        this.started = runner.startAsync();
+    }
+
+    /**
+     * Creates the runner, subscribes to everything it will report (before it starts, so nothing is missed) and starts
+     * it.
+     *
+     * @param fxThread runs the hand-overs on the FX thread
+     * @param batches  gets every batch on the FX thread
+     * @param maxRows  the trace's capacity: rows the pump keeps pending at most
+     * @throws IllegalArgumentException when the port offset moves a port outside 1..65535
+     * @throws IllegalStateException    when mosquitto is asked for and not installed
+     */
+    public static RunSession start(Topology topology, RunOptions options, Executor fxThread,
+            Consumer<LiveBatch> batches, int maxRows) {
+        TopologyRunner runner = TopologyRunner.create(topology, options);
+        LivePump pump = new LivePump(runner.packets().reader(maxRows), runner.statusFeed().subscribe(100_000),
+                runner.deliveryFeed().subscribe(1_000_000), new RowFormatter(Instant.now(), topology::nameOf),
+                fxThread, batches, maxRows).start();
+        return new RunSession(topology, runner, pump);
+    }
+
+    /** The topology as it was when Run was pressed: what runs, whatever the canvas shows now. */
+    public Topology topology() {
+        return topology;
+    }
+
+    public RunOptions options() {
+        return runner.options();
+    }
+
+    /** Completes once the brokers listen (bridges and clients keep connecting after that). */
+    public CompletableFuture<Void> started() {
+        return started;
+    }
+
+    /**
+     * Stops the run (after its start, if it is still starting) and the pump, which hands over the last status
+     * changes first; completes when every port is released. Calling it again returns the same future.
+     */
+    public synchronized CompletableFuture<Void> stop() {
+        if (stopped == null) {
+            stopped = started.handle((done, failure) -> null)
+                    .thenCompose(ignored -> runner.stopAsync())
+                    .whenComplete((done, failure) -> pump.close());
+        }
+        return stopped;
+    }
+
+    /** The runner itself, for what the window shows beyond the trace (node ports, the run folder). */
+    public TopologyRunner runner() {
+        return runner;
+    }
+}

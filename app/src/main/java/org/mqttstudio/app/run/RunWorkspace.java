@@ -1,0 +1,168 @@
+package org.mqttstudio.app.run;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.mqttstudio.app.canvas.NodeView;
+import org.mqttstudio.app.canvas.TopologyCanvas;
+import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.app.findings.FindingRow;
+import org.mqttstudio.app.tracepanel.PacketTable;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Publisher;
+import org.mqttstudio.topology.Subscriber;
+
+/**
+ * Everything the window needs to run its canvas: the controller, its menu, toolbar and banner, the packet trace tab
+ * beside the problems panel, the canvas decorations, and double-click on a node to filter the trace to it. Opening
+ * another file stops the run; so does closing the window ({@link #stopForClose}).
+ */
+public final class RunWorkspace {
+    /** Rows the trace keeps: {@code -Dstudio.traceRows=N}, else {@link PacketTable#DEFAULT_CAPACITY}. */
+    public static final String TRACE_ROWS = "studio.traceRows";
+
+    private final TopologyCanvas canvas;
+    private final PacketTable table;
+    private final StatusDecorations decorations;
+    private final RunController controller;
+    private final RunControls controls;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Tab traceTab = new Tab("Packets");
+    private final TabPane bottom = new TabPane();
+
+    /**
+     * @param problems the run's failed elements for the problems panel
+     * @param saveChooser where exports go (the system chooser, or a test's answer)
+     */
+    public RunWorkspace(TopologyCanvas canvas, Document document, Consumer<List<FindingRow>> problems,
+            PacketTable.SaveChooser saveChooser) {
+        this.canvas = canvas;
+        this.table = new PacketTable(traceRows(), saveChooser, message::set);
+        this.decorations = new StatusDecorations(canvas);
+        this.controller = new RunController(document, table, decorations, Platform::runLater, message::set, problems);
+        this.controls = new RunControls(controller);
+        document.loadsProperty().addListener((o, old, n) -> controller.stop());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::doubleClicked);
+    }
+
+    /** The system's save dialog for exports. */
+    public static PacketTable.SaveChooser systemSaveChooser(Window owner) {
+        return (name, format) -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the packet trace");
+            chooser.setInitialFileName(name);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.label(), "*." + format.extension()));
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+        };
+    }
+
+    private static int traceRows() {
+        String value = System.getProperty(TRACE_ROWS);
+        if (value == null) {
+            return PacketTable.DEFAULT_CAPACITY;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            System.err.println("studio: -D" + TRACE_ROWS + "=" + value + " is not a number; keeping "
+                    + PacketTable.DEFAULT_CAPACITY + " rows");
+            return PacketTable.DEFAULT_CAPACITY;
+        }
+    }
+
+    /** The problems panel and the packet trace as tabs. */
+    public TabPane bottom(Node problems) {
+        Tab problemsTab = new Tab("Problems", problems);
+        problemsTab.setClosable(false);
+        problemsTab.setId("tab-problems");
+        traceTab.setContent(table);
+        traceTab.setClosable(false);
+        traceTab.setId("tab-packets");
+        bottom.getTabs().setAll(problemsTab, traceTab);
+        bottom.setId("bottom-tabs");
+        // starting a run brings the trace forward
+        controller.phaseProperty().addListener((o, old, phase) -> {
+            if (phase == RunPhase.STARTING) {
+                showTrace();
+            }
+        });
+        return bottom;
+    }
+
+    public Menu menu() {
+        return controls.menu();
+    }
+
+    /** The run toolbar, with the latest run message at its end. */
+    public ToolBar toolBar() {
+        ToolBar bar = controls.toolBar();
+        Label news = new Label();
+        news.setId("run-message");
+        news.getStyleClass().add("run-message");
+        news.textProperty().bind(message);
+        bar.getItems().add(news);
+        return bar;
+    }
+
+    public Node banner() {
+        return controls.banner();
+    }
+
+    public RunController controller() {
+        return controller;
+    }
+
+    public PacketTable table() {
+        return table;
+    }
+
+    public StatusDecorations decorations() {
+        return decorations;
+    }
+
+    /** The run's latest one-line news. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void showTrace() {
+        bottom.getSelectionModel().select(traceTab);
+    }
+
+    /** Stops the run as the window closes: the stop goes on on the runner's threads until every port is free. */
+    public void stopForClose() {
+        controller.stop();
+    }
+
+    /** A broker's packets, or a client's, in the trace. */
+    private void doubleClicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) {
+            return;
+        }
+        canvas.nodeViewAt(canvas.toWorld(e.getX(), e.getY())).map(NodeView::model).ifPresent(node -> {
+            if (node instanceof Broker b) {
+                table.showNode(b.name());
+            } else if (node instanceof Publisher p) {
+                table.showClient(p.client().clientId());
+            } else if (node instanceof Subscriber s) {
+                table.showClient(s.client().clientId());
+            } else {
+                return; // an external broker has no tap
+            }
+            showTrace();
+        });
+    }
+}

@@ -1,0 +1,249 @@
+package org.mqttstudio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.run.PortOffsets;
+import org.mqttstudio.app.run.RunController;
+import org.mqttstudio.app.run.RunPhase;
+import org.mqttstudio.app.tracepanel.PacketTable;
+import org.mqttstudio.app.tracepanel.TraceFilter;
+import org.mqttstudio.app.tracepanel.TraceRow;
+import org.mqttstudio.runtime.NodeStatus;
+import org.mqttstudio.runtime.RunOptions;
+import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.PacketType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The challenge run from the window on both runtimes, on real sockets: trace, canvas status, stop, a taken port. */
+@ExtendWith(ApplicationExtension.class)
+class ChallengeRunTest {
+    private static final Duration LIVE = Duration.ofSeconds(15);
+    private static final Duration STOP = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dir;
+    private StudioWindow window;
+    private FxRobot robot;
+    private TestPortOffsets ports;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindows.create(stage, dir.resolve("config"), new FakeChoosers(), new ArrayList<>(),
+                new ArrayList<>());
+        stage.show();
+    }
+
+    @AfterEach
+    void stopTheRun() throws IOException {
+        if (robot != null) {
+            robot.interact(() -> controller().stop());
+            await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
+        }
+        if (ports != null) {
+            ports.close();
+        }
+    }
+
+    @Test
+    void runsTheChallengeOnTheEmbeddedRuntimeAndStopsWithEveryPortFree(FxRobot robot) throws IOException {
+        int offset = openAndChoose(robot, RunOptions.Runtime.EMBEDDED);
+        robot.clickOn("#run-button");
+
+        awaitTheChallengeLive();
+        robot.interact(() -> {
+            try {
+                Snapshots.save(window.scene(), SCREENSHOTS.resolve("running-challenge.png"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        filtersShowOnlyTheirRows();
+        detailsShowDecodedFieldsAndTheRawBytes();
+
+        robot.clickOn("#stop-button");
+        await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
+        for (int port : PortOffsets.designed(topology())) {
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port + offset).close())
+                    .as("port %d after Stop", port + offset).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void runsTheChallengeOnRealMosquitto(FxRobot robot) {
+        assertThat(RunController.mosquittoMissing()).as("mosquitto must be installed for this test").isEmpty();
+        int offset = openAndChoose(robot, RunOptions.Runtime.MOSQUITTO);
+        robot.clickOn("#run-button");
+
+        awaitTheChallengeLive();
+
+        robot.clickOn("#stop-button");
+        await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
+        for (int port : PortOffsets.designed(topology())) {
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port + offset).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsItsBrokerAloneAndTheOthersRun(FxRobot robot) throws IOException {
+        int offset = openAndChoose(robot, RunOptions.Runtime.EMBEDDED);
+        int taken = 1884 + offset; // Central
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), taken));
+            robot.clickOn("#run-button");
+
+            await().atMost(LIVE).untilAsserted(() -> {
+                assertThat(fx(() -> controller().status("central")).map(NodeStatus::state))
+                        .contains(NodeStatus.State.FAILED);
+                assertThat(fx(() -> window.run().decorations().chipText("central")))
+                        .contains("failed").contains(Integer.toString(taken));
+                for (String broker : List.of("bridge-broker-1", "bridge-broker-2", "bridge-broker-3")) {
+                    assertThat(fx(() -> controller().status(broker)).map(NodeStatus::state))
+                            .as(broker).contains(NodeStatus.State.RUNNING);
+                }
+                assertThat(fx(() -> window.findings().rows()))
+                        .anySatisfy(row -> assertThat(row.elementId()).isEqualTo("central"));
+                // publisher2's messages cross bridge2_bridge3, which does not need Central
+                assertThat(rows()).anySatisfy(row -> {
+                    assertThat(row.node()).isEqualTo("BridgeBroker3");
+                    assertThat(row.type()).isEqualTo("PUBLISH");
+                });
+            });
+        }
+    }
+
+    /** Opens the challenge and chooses the runtime and a port offset no other test holds. */
+    private int openAndChoose(FxRobot fxRobot, RunOptions.Runtime runtime) {
+        robot = fxRobot;
+        robot.interact(() -> assertThat(window.open(TestWindows.sample("challenge"))).isTrue());
+        ports = TestPortOffsets.lease(topology());
+        robot.interact(() -> {
+            controller().runtimeProperty().set(runtime);
+            controller().autoOffsetProperty().set(false);
+            controller().portOffsetProperty().set(ports.offset());
+        });
+        return ports.offset();
+    }
+
+    /** Every client and bridge connected through a tap, QoS 2 completes on Central, both subscribers receive. */
+    private void awaitTheChallengeLive() {
+        Topology t = topology();
+        String host = RunOptions.defaults().hostname();
+        List<String> clientIds = Stream.concat(Stream.concat(t.publishers().stream().map(p -> p.client().clientId()),
+                t.subscribers().stream().map(s -> s.client().clientId())),
+                t.bridges().stream().map((Bridge b) -> b.effectiveRemoteClientId(host))).toList();
+        await().atMost(LIVE).untilAsserted(() -> {
+            List<TraceRow> rows = rows();
+            for (String id : clientIds) {
+                assertThat(rows).as("CONNECT of " + id).anyMatch(r -> r.clientId().equals(id) && r.type().equals("CONNECT"));
+                assertThat(rows).as("CONNACK of " + id).anyMatch(r -> r.clientId().equals(id) && r.type().equals("CONNACK"));
+            }
+            assertThat(rows).as("a PUBCOMP on Central")
+                    .anyMatch(r -> r.node().equals("Central") && r.type().equals("PUBCOMP"));
+        });
+        long humidity = received("humidity-subscriber");
+        long temperature = received("temperature-subscriber");
+        await().atMost(LIVE).untilAsserted(() -> {
+            assertThat(received("humidity-subscriber")).isGreaterThan(humidity);
+            assertThat(received("temperature-subscriber")).isGreaterThan(temperature);
+        });
+    }
+
+    /** The count the canvas shows on a subscriber's chip ("connected · 12 received"); 0 before one is shown. */
+    private long received(String subscriberId) {
+        String chip = fx(() -> window.run().decorations().chipText(subscriberId));
+        int at = chip.indexOf(" received");
+        return at < 0 ? 0 : Long.parseLong(chip.substring(chip.lastIndexOf(' ', at - 1) + 1, at).replace(",", ""));
+    }
+
+    private void filtersShowOnlyTheirRows() {
+        PacketTable table = window.run().table();
+        robot.interact(() -> table.setFilter(TraceFilter.NONE.withTypes(Set.of(PacketType.PUBREC))
+                .withTopic("srv/humidity")));
+        List<TraceRow> filtered = fx(table::shownRows);
+        assertThat(filtered).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.type()).isEqualTo("PUBREC");
+            assertThat(row.topic()).isEqualTo("srv/humidity");
+        });
+        robot.interact(() -> table.setFilter(TraceFilter.NONE.withTopic("srv/#")));
+        assertThat(fx(table::shownRows)).isNotEmpty()
+                .anyMatch(r -> r.topic().equals("srv/temperature")).allMatch(r -> r.topic().startsWith("srv/"));
+        robot.clickOn("#filter-none");
+        assertThat(fx(() -> table.shownRows().size())).isEqualTo(fx(() -> table.allRows().size()));
+    }
+
+    private void detailsShowDecodedFieldsAndTheRawBytes() {
+        PacketTable table = window.run().table();
+        robot.interact(() -> table.setPaused(true)); // the rows hold still while we select them
+        TraceRow subscribe = select(table, r -> r.type().equals("SUBSCRIBE") && r.clientId().equals("subscriber_humidity"));
+        assertThat(fx(table::detailsText)).containsPattern("filter +srv/humidity +QoS 2");
+        select(table, r -> r.type().equals("CONNACK"));
+        assertThat(fx(table::detailsText)).containsPattern("return code +0 \\(Connection Accepted\\)");
+        TraceRow publish = select(table, r -> r.type().equals("PUBLISH"));
+        assertThat(hexBytes(fx(table::hexText))).isEqualTo(HexFormat.of().formatHex(publish.event().raw()));
+        assertThat(subscribe.event().subscriptions()).isNotEmpty();
+        robot.interact(() -> table.setPaused(false));
+    }
+
+    private TraceRow select(PacketTable table, java.util.function.Predicate<TraceRow> which) {
+        AtomicReference<TraceRow> row = new AtomicReference<>();
+        robot.interact(() -> {
+            row.set(table.shownRows().stream().filter(which).findFirst().orElseThrow());
+            table.table().getSelectionModel().select(row.get());
+        });
+        return row.get();
+    }
+
+    /** The hex digits of a dump, without offsets and the ASCII column. */
+    private static String hexBytes(String dump) {
+        StringBuilder hex = new StringBuilder();
+        for (String line : dump.split("\n")) {
+            hex.append(line.substring(6, line.indexOf(" |")).replace(" ", ""));
+        }
+        return hex.toString();
+    }
+
+    private List<TraceRow> rows() {
+        return fx(() -> window.run().table().allRows());
+    }
+
+    private RunController controller() {
+        return window.run().controller();
+    }
+
+    private Topology topology() {
+        return fx(window::topology);
+    }
+
+    private <T> T fx(Supplier<T> read) {
+        AtomicReference<T> value = new AtomicReference<>();
+        robot.interact(() -> value.set(read.get()));
+        return value.get();
+    }
+}
