@@ -28,8 +28,11 @@ import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.JsonlWriter;
 import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
+import org.mqttstudio.trace.PacketReader;
 import org.mqttstudio.trace.PcapWriter;
 import org.mqttstudio.trace.Recorder;
+import org.mqttstudio.trace.SequencedPacket;
+import org.mqttstudio.trace.TraceEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Outputs outputs = new Outputs(trace, pcap);
              EventFeed.Subscription<NodeStatus> statuses = runner.statusFeed().subscribe(BATCH);
-             Recorder.Subscription packets = runner.recorder().subscribe()) {
+             PacketReader packets = runner.packets().reader(Recorder.DEFAULT_SUBSCRIBER_CAPACITY)) {
             CountDownLatch done = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: let the loop below stop everything and print the summary, then exit
@@ -118,9 +121,9 @@ final class RunCommand implements Callable<Integer> {
                 out.println("summary:");
                 runner.summary().lines(topology).forEach(line -> out.println("  " + line));
                 outputs.written().forEach(line -> out.println(line));
-                if (packets.droppedCount() > 0) {
+                if (packets.lostCount() > 0) {
                     out.printf("%d packets were recorded but not printed or written: this command fell behind the "
-                            + "trace (--quiet prints less)%n", packets.droppedCount());
+                            + "trace (--quiet prints less)%n", packets.lostCount());
                 }
                 out.flush();
                 done.countDown();
@@ -139,18 +142,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void drain(TopologyRunner runner, EventFeed.Subscription<NodeStatus> statuses,
-            Recorder.Subscription packets, Outputs outputs, PrintWriter out) {
+            PacketReader packets, Outputs outputs, PrintWriter out) {
         Topology topology = runner.topology();
         for (NodeStatus s : statuses.poll(BATCH)) {
             out.printf("%s %-22s %-8s %s%n", TIME.format(s.time()), topology.nameOf(s.elementId()), s.state(),
                     s.message());
         }
-        List<PacketEvent> events;
-        while (!(events = packets.poll(BATCH)).isEmpty()) {
-            for (PacketEvent e : events) {
-                outputs.write(e);
-                if (!quiet) {
-                    out.println(line(topology, e));
+        List<TraceEntry> entries;
+        while (!(entries = packets.poll(BATCH)).isEmpty()) {
+            for (TraceEntry entry : entries) {
+                if (entry instanceof SequencedPacket packet) { // a gap is counted by the reader, told at the end
+                    outputs.write(packet.event());
+                    if (!quiet) {
+                        out.println(line(topology, packet.event()));
+                    }
                 }
             }
         }

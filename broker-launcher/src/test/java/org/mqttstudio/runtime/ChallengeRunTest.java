@@ -18,6 +18,7 @@ import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketDirection;
 import org.mqttstudio.trace.PacketEvent;
 import org.mqttstudio.trace.PacketType;
+import org.mqttstudio.trace.SequencedPacket;
 
 /**
  * The course challenge run by {@link TopologyRunner} on both runtimes, with the sample's ports moved
@@ -35,6 +36,11 @@ class ChallengeRunTest {
         int lowest = ports.stream().min(Integer::compare).orElseThrow();
         int highest = ports.stream().max(Integer::compare).orElseThrow();
         return MosquittoProcesses.freePorts(highest - lowest + 1) - lowest;
+    }
+
+    /** The packets the run's recorder keeps, oldest first. */
+    static List<PacketEvent> packets(TopologyRunner runner) {
+        return runner.packets().snapshot().stream().map(SequencedPacket::event).toList();
     }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,13 +85,13 @@ class ChallengeRunTest {
             String bridge23 = bridge("bridge2_bridge3").effectiveRemoteClientId(host);
             String bridge3c = bridge("bridge3_central").effectiveRemoteClientId(host);
             await().atMost(WAIT).untilAsserted(() -> {
-                List<PacketEvent> trace = runner.recorder().snapshot();
+                List<PacketEvent> trace = packets(runner);
                 assertHandshake(trace, "bridge-broker-2", "publisher2", PacketDirection.CLIENT_TO_BROKER);
                 assertHandshake(trace, "bridge-broker-3", bridge23, PacketDirection.CLIENT_TO_BROKER);
                 assertHandshake(trace, "central", bridge3c, PacketDirection.CLIENT_TO_BROKER);
                 assertHandshake(trace, "central", "subscriber_temperature", PacketDirection.BROKER_TO_CLIENT);
             });
-            assertThat(runner.recorder().snapshot()).noneMatch(e -> e.type() == PacketType.MALFORMED);
+            assertThat(packets(runner)).noneMatch(e -> e.type() == PacketType.MALFORMED);
         }
 
         private Bridge bridge(String id) {

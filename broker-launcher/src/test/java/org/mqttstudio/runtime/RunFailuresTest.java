@@ -96,7 +96,7 @@ class RunFailuresTest {
             OutputStream out = socket.getOutputStream();
             out.write(new byte[] {(byte) 0xF0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
             out.flush();
-            await().atMost(WAIT).until(() -> runner.recorder().snapshot().stream()
+            await().atMost(WAIT).until(() -> ChallengeRunTest.packets(runner).stream()
                     .anyMatch(e -> e.type() == PacketType.MALFORMED && e.node().equals("up")));
         }
         long before = runner.deliveries().size();
