@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -174,7 +175,7 @@ public final class RunController {
             if (session != next) {
                 return;
             }
-            if (failure != null) {
+            if (failure != null && !(unwrap(failure) instanceof CancellationException)) {
                 messages.accept("The run could not start: " + reason(failure));
                 stop();
             } else if (phase.get() == RunPhase.STARTING) {
@@ -259,9 +260,12 @@ public final class RunController {
                 + (options.portOffset() == 0 ? "" : ", port offset " + options.portOffset());
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
+        Throwable cause = unwrap(failure);
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 

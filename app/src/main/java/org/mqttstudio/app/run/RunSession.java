@@ -58,20 +58,22 @@ public final class RunSession {
         return runner.options();
     }
 
-    /** Completes once the brokers listen (bridges and clients keep connecting after that). */
+    /**
+     * Completes once the brokers listen (bridges and clients keep connecting after that); with a
+     * {@link java.util.concurrent.CancellationException} when a stop came first.
+     */
     public CompletableFuture<Void> started() {
         return started;
     }
 
     /**
-     * Stops the run (after its start, if it is still starting) and the pump, which hands over the last status
-     * changes first; completes when every port is released. Calling it again returns the same future.
+     * Stops the run, also while it is still starting (the runner halts its start at the next element), then the pump,
+     * which hands over the last status changes first; completes when every port is released. Calling it again
+     * returns the same future.
      */
     public synchronized CompletableFuture<Void> stop() {
         if (stopped == null) {
-            stopped = started.handle((done, failure) -> null)
-                    .thenCompose(ignored -> runner.stopAsync())
-                    .whenComplete((done, failure) -> pump.close());
+            stopped = runner.stopAsync().whenComplete((done, failure) -> pump.close());
         }
         return stopped;
     }

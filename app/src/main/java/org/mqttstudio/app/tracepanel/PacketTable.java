@@ -2,6 +2,7 @@ package org.mqttstudio.app.tracepanel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,6 +32,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.util.Duration;
 import org.controlsfx.control.CheckComboBox;
 import org.mqttstudio.trace.PacketType;
 
@@ -41,6 +45,9 @@ import org.mqttstudio.trace.PacketType;
 public final class PacketTable extends BorderPane {
     /** The default number of rows kept. */
     public static final int DEFAULT_CAPACITY = 100_000;
+    /** The table changes at most this often (see {@link #accept}). */
+    private static final long REFRESH_MILLIS = 100;
+    private static final double ROW_HEIGHT = 20;
 
     /** Asks where to save an export: suggested file name, the format; empty when cancelled. */
     public interface SaveChooser extends BiFunction<String, TraceExport, Optional<Path>> {
@@ -67,6 +74,10 @@ public final class PacketTable extends BorderPane {
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final SaveChooser saveChooser;
     private final Consumer<String> messages;
+    /** Rows taken but not in the table yet (see {@link #accept}). */
+    private final List<TraceRow> waiting = new ArrayList<>();
+    private final PauseTransition refreshLater = new PauseTransition();
+    private long lastRefresh;
     /** True while {@link #setFilter} sets the controls: one refilter at the end, not one per control. */
     private boolean settingControls;
 
@@ -89,11 +100,14 @@ public final class PacketTable extends BorderPane {
         setTop(filterBar());
         setCenter(split);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> details.show(row));
+        refreshLater.setOnFinished(e -> refresh());
     }
 
     private void buildTable() {
         table.setId("packet-rows");
         table.setItems(buffer.shown());
+        // one height for every row: the table need not measure cells as they scroll by (a large share of a refresh)
+        table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No packets yet: press Run (Run ▸ Run) to see every MQTT packet here."));
         table.getColumns().setAll(List.of(
@@ -104,20 +118,22 @@ public final class PacketTable extends BorderPane {
                 column("topic", TraceRow::topic, 170), column("payload", TraceRow::payload, 230),
                 column("size", TraceRow::size, 52)));
         table.setRowFactory(t -> new TableRow<>() {
-            private String styled;
+            private PseudoClass shownType;
 
+            // a pseudo-class, not a style class: changing it re-applies the row's styles without a new style lookup,
+            // which at tens of thousands of rows a second is most of a frame's CSS work
             @Override
             protected void updateItem(TraceRow row, boolean empty) {
                 super.updateItem(row, empty);
-                String next = empty || row == null ? null : row.styleClass();
-                if (!java.util.Objects.equals(next, styled)) {
-                    if (styled != null) {
-                        getStyleClass().remove(styled);
+                PseudoClass next = empty || row == null ? null : PseudoClass.getPseudoClass(row.typeClass());
+                if (next != shownType) {
+                    if (shownType != null) {
+                        pseudoClassStateChanged(shownType, false);
                     }
                     if (next != null) {
-                        getStyleClass().add(next);
+                        pseudoClassStateChanged(next, true);
                     }
-                    styled = next;
+                    shownType = next;
                 }
             }
         });
@@ -189,6 +205,7 @@ public final class PacketTable extends BorderPane {
         if (settingControls) {
             return;
         }
+        refresh();
         buffer.setFilter(new TraceFilter(Set.copyOf(nodes.getCheckModel().getCheckedItems()),
                 Set.copyOf(clients.getCheckModel().getCheckedItems()),
                 Set.copyOf(types.getCheckModel().getCheckedItems()), topic.getText(), text.getText()));
@@ -232,9 +249,35 @@ public final class PacketTable extends BorderPane {
         setFilter(TraceFilter.NONE.withClients(Set.of(clientId)));
     }
 
-    /** Takes one batch of new rows (FX thread). */
+    /**
+     * Takes one batch of new rows (FX thread). The table shows them at once when it last changed at least
+     * {@code REFRESH_MILLIS} ago, else at that moment: under a flood every refresh re-styles and lays out every visible cell
+     * (most of a frame's work), so refreshing at most 20 times a second leaves the frames between free to render.
+     */
     public void accept(List<TraceRow> rows) {
-        for (TraceRow row : rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        waiting.addAll(rows);
+        if (waiting.size() > 2 * buffer.capacity()) {
+            waiting.subList(0, waiting.size() - buffer.capacity()).clear();
+        }
+        long sinceLast = System.nanoTime() - lastRefresh;
+        if (sinceLast >= REFRESH_MILLIS * 1_000_000) {
+            refresh();
+        } else if (refreshLater.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            refreshLater.setDuration(Duration.millis(REFRESH_MILLIS - sinceLast / 1_000_000.0));
+            refreshLater.playFromStart();
+        }
+    }
+
+    private void refresh() {
+        refreshLater.stop();
+        lastRefresh = System.nanoTime();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (TraceRow row : waiting) {
             if (!row.isGap()) {
                 choice(row.node(), seenNodes, nodeChoices);
                 if (!row.clientId().isEmpty()) {
@@ -242,7 +285,8 @@ public final class PacketTable extends BorderPane {
                 }
             }
         }
-        buffer.add(rows);
+        buffer.add(waiting);
+        waiting.clear();
         updateCounts();
         scrollToTail();
     }
@@ -267,6 +311,7 @@ public final class PacketTable extends BorderPane {
 
     /** Empties the table (a new run); the filters stay. */
     public void clear() {
+        waiting.clear();
         buffer.clear();
         details.show(null);
         updateCounts();
@@ -276,13 +321,15 @@ public final class PacketTable extends BorderPane {
         pause.setSelected(paused);
     }
 
-    /** The rows shown now, read-only. */
+    /** The rows shown now (with the rows taken since the last refresh), read-only. */
     public List<TraceRow> shownRows() {
+        refresh();
         return buffer.shown();
     }
 
     /** Every row kept, oldest first. */
     public List<TraceRow> allRows() {
+        refresh();
         return buffer.all();
     }
 
@@ -316,6 +363,6 @@ public final class PacketTable extends BorderPane {
 
     /** Writes the shown rows (after the filters) or every kept row; returns the number of packets written. */
     public int export(Path file, Scope scope, TraceExport format) throws IOException {
-        return format.write(file, scope == Scope.SHOWN ? List.copyOf(buffer.shown()) : buffer.all());
+        return format.write(file, scope == Scope.SHOWN ? List.copyOf(shownRows()) : allRows());
     }
 }

@@ -15,8 +15,8 @@ import javafx.collections.ObservableList;
 final class TraceBuffer {
     private final int capacity;
     private final ArrayDeque<TraceRow> all;
-    private final ObservableList<TraceRow> shown = FXCollections.observableArrayList();
-    private final ObservableList<TraceRow> shownView = FXCollections.unmodifiableObservableList(shown);
+    private final RowRing shown;
+    private final ObservableList<TraceRow> shownView;
     private final ReadOnlyLongWrapper unseen = new ReadOnlyLongWrapper();
     private TraceFilter filter = TraceFilter.NONE;
     private boolean paused;
@@ -27,6 +27,8 @@ final class TraceBuffer {
         }
         this.capacity = capacity;
         this.all = new ArrayDeque<>(Math.min(capacity, 16_384));
+        this.shown = new RowRing(capacity);
+        this.shownView = FXCollections.unmodifiableObservableList(shown);
     }
 
     int capacity() {
@@ -35,6 +37,9 @@ final class TraceBuffer {
 
     /** Appends one batch: one change of the shown list for the new rows, one for the rows dropped at its head. */
     void add(List<TraceRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<TraceRow> fresh = rows.size() > capacity ? rows.subList(rows.size() - capacity, rows.size()) : rows;
         for (TraceRow row : fresh) {
             if (all.size() == capacity) {
@@ -52,22 +57,14 @@ final class TraceBuffer {
                 passing.add(row);
             }
         }
-        if (!passing.isEmpty()) {
-            shown.addAll(passing);
-        }
-        dropGone();
-    }
-
-    /** Removes the shown rows that fell out of the buffer (they are the oldest, at the head). */
-    private void dropGone() {
-        long oldest = all.isEmpty() ? Long.MAX_VALUE : all.peekFirst().sequence();
+        // the shown rows that fell out of the buffer are the oldest, at the head
+        long oldest = all.peekFirst().sequence();
         int gone = 0;
         while (gone < shown.size() && shown.get(gone).sequence() < oldest) {
             gone++;
         }
-        if (gone > 0) {
-            shown.remove(0, gone);
-        }
+        shown.removeHead(gone);
+        shown.append(passing);
     }
 
     void setFilter(TraceFilter next) {
@@ -103,7 +100,7 @@ final class TraceBuffer {
 
     void clear() {
         all.clear();
-        shown.clear();
+        shown.replace(List.of());
         unseen.set(0);
     }
 
@@ -114,7 +111,7 @@ final class TraceBuffer {
                 passing.add(row);
             }
         }
-        shown.setAll(passing);
+        shown.replace(passing);
     }
 
     /** The rows the table shows, read-only. */

@@ -55,8 +55,8 @@ public record TraceRow(long sequence, long lost, PacketEvent event, String time,
         return event == null ? null : event.type();
     }
 
-    /** The CSS class that colours the row: {@code packet-publish}, {@code packet-gap}, ... */
-    public String styleClass() {
+    /** The CSS pseudo-class that colours the row: {@code packet-publish}, {@code packet-gap}, ... */
+    public String typeClass() {
         return "packet-" + type.toLowerCase(java.util.Locale.ROOT);
     }
 }
