@@ -119,7 +119,7 @@ public final class StudioWindow {
         TabPane bottom = run.bottom(findings);
         SplitPane split = new SplitPane(diagram, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.58);
         SplitPane.setResizableWithParent(bottom, false);
 
         BorderPane root = new BorderPane(split);

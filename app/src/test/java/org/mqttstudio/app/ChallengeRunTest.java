@@ -28,6 +28,7 @@ import org.mqttstudio.app.run.PortOffsets;
 import org.mqttstudio.app.run.RunController;
 import org.mqttstudio.app.run.RunPhase;
 import org.mqttstudio.app.tracepanel.PacketTable;
+import org.mqttstudio.app.tracepanel.TraceExport;
 import org.mqttstudio.app.tracepanel.TraceFilter;
 import org.mqttstudio.app.tracepanel.TraceRow;
 import org.mqttstudio.runtime.NodeStatus;
@@ -48,12 +49,14 @@ class ChallengeRunTest {
 
     @TempDir
     Path dir;
+    private Stage stage;
     private StudioWindow window;
     private FxRobot robot;
     private TestPortOffsets ports;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = TestWindows.create(stage, dir.resolve("config"), new FakeChoosers(), new ArrayList<>(),
                 new ArrayList<>());
         stage.show();
@@ -71,11 +74,13 @@ class ChallengeRunTest {
     }
 
     @Test
-    void runsTheChallengeOnTheEmbeddedRuntimeAndStopsWithEveryPortFree(FxRobot robot) throws IOException {
+    void runsTheChallengeOnTheEmbeddedRuntimeAndStopsWithEveryPortFree(FxRobot robot)
+            throws IOException, InterruptedException {
         int offset = openAndChoose(robot, RunOptions.Runtime.EMBEDDED);
         robot.clickOn("#run-button");
 
         awaitTheChallengeLive();
+        exportWritesTheShownRowsOrEverything(offset);
         robot.interact(() -> {
             try {
                 Snapshots.save(window.scene(), SCREENSHOTS.resolve("running-challenge.png"));
@@ -136,6 +141,14 @@ class ChallengeRunTest {
                 });
             });
         }
+        // closing the window stops the run: every port it opened refuses connections
+        robot.interact(stage::close);
+        await().atMost(STOP).untilAsserted(() -> {
+            for (int port : List.of(1883, 1885, 1886)) {
+                assertThatThrownBy(() -> new Socket("127.0.0.1", port + offset).close())
+                        .as("port %d after closing the window", port + offset).isInstanceOf(ConnectException.class);
+            }
+        });
     }
 
     /** Opens the challenge and chooses the runtime and a port offset no other test holds. */
@@ -182,6 +195,45 @@ class ChallengeRunTest {
         String chip = fx(() -> window.run().decorations().chipText(subscriberId));
         int at = chip.indexOf(" received");
         return at < 0 ? 0 : Long.parseLong(chip.substring(chip.lastIndexOf(' ', at - 1) + 1, at).replace(",", ""));
+    }
+
+    private void exportWritesTheShownRowsOrEverything(int offset) throws IOException, InterruptedException {
+        PacketTable table = window.run().table();
+        robot.interact(() -> table.setPaused(true));
+        robot.interact(() -> table.setFilter(TraceFilter.NONE.withTypes(Set.of(PacketType.PUBLISH))));
+        Path shown = dir.resolve("shown.jsonl");
+        Path all = dir.resolve("all.pcap");
+        int shownCount = fx(() -> table.shownRows().size());
+        int allCount = fx(() -> (int) table.allRows().stream().filter(r -> !r.isGap()).count());
+        assertThat(fxIo(() -> table.export(shown, PacketTable.Scope.SHOWN, TraceExport.JSONL))).isEqualTo(shownCount);
+        assertThat(java.nio.file.Files.readAllLines(shown)).hasSize(shownCount)
+                .allSatisfy(line -> assertThat(line).contains("\"type\":\"PUBLISH\""));
+        assertThat(fxIo(() -> table.export(all, PacketTable.Scope.ALL, TraceExport.PCAP))).isEqualTo(allCount);
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", all.toString()));
+        for (int port : PortOffsets.designed(topology())) {
+            command.addAll(List.of("-d", "tcp.port==" + (port + offset) + ",mqtt"));
+        }
+        Process tshark = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> frames = new String(tshark.getInputStream().readAllBytes()).lines()
+                .filter(l -> l.contains("MQTT")).toList();
+        assertThat(tshark.waitFor()).isZero();
+        assertThat(frames).as("tshark (apt-get install tshark) reads every packet").hasSize(allCount);
+        robot.interact(() -> table.setFilter(TraceFilter.NONE));
+        robot.interact(() -> table.setPaused(false));
+    }
+
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T fxIo(IoWork<T> work) {
+        return fx(() -> {
+            try {
+                return work.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private void filtersShowOnlyTheirRows() {

@@ -19,8 +19,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.mqttstudio.runtime.RunOptions;
 
 /**
@@ -126,14 +124,8 @@ public final class RunControls {
         advice.setId("offset-advice");
         advice.getStyleClass().add("run-advice");
         advice.textProperty().bind(controller.offsetAdviceProperty());
-        Label summary = new Label();
-        summary.setId("run-summary");
-        summary.getStyleClass().add("run-summary");
-        summary.textProperty().bind(controller.summaryProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         ToolBar bar = new ToolBar(run, stop, new Separator(), embedded, mosquitto, missing, new Separator(),
-                new Label("port offset"), offset, advice, new Separator(), summary);
+                new Label("port offset"), offset, advice, new Separator());
         bar.setId("run-toolbar");
         bar.getStyleClass().add("run-toolbar");
         return bar;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -106,13 +107,16 @@ public final class RunWorkspace {
         return controls.menu();
     }
 
-    /** The run toolbar, with the latest run message at its end. */
+    /** The run toolbar; its last label shows the run's summary while it runs, else the latest run message. */
     public ToolBar toolBar() {
         ToolBar bar = controls.toolBar();
         Label news = new Label();
         news.setId("run-message");
         news.getStyleClass().add("run-message");
-        news.textProperty().bind(message);
+        news.textProperty().bind(Bindings.when(controller.summaryProperty().isEmpty()).then(message)
+                .otherwise(controller.summaryProperty()));
+        news.tooltipProperty().set(new javafx.scene.control.Tooltip());
+        news.getTooltip().textProperty().bind(message);
         bar.getItems().add(news);
         return bar;
     }

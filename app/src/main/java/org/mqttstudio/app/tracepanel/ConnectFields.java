@@ -47,12 +47,12 @@ record ConnectFields(int flags, int passwordFrom, int passwordTo) {
             int flags = c.u8();
             c.pos += 2; // keep alive
             if (level == 5) {
-                c.pos += c.varInt(); // properties
+                c.skip(c.varInt()); // properties
             }
             c.skipString(); // client id
             if ((flags & 0x04) != 0) {
                 if (level == 5) {
-                    c.pos += c.varInt(); // will properties
+                    c.skip(c.varInt()); // will properties
                 }
                 c.skipString(); // will topic
                 c.skipString(); // will payload
@@ -91,7 +91,12 @@ record ConnectFields(int flags, int passwordFrom, int passwordTo) {
         }
 
         void skipString() {
-            pos += u16();
+            skip(u16());
+        }
+
+        /** Not {@code pos += read()}: Java reads {@code pos} before the read moves it. */
+        void skip(int count) {
+            pos += count;
         }
 
         int varInt() {

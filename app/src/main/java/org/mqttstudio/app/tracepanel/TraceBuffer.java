@@ -67,11 +67,11 @@ final class TraceBuffer {
         shown.append(passing);
     }
 
+    /** Applies {@code next} to every kept row; paused, this also shows the rows that came meanwhile. */
     void setFilter(TraceFilter next) {
         filter = next;
-        if (!paused) {
-            refill();
-        }
+        unseen.set(0);
+        refill();
     }
 
     TraceFilter filter() {
