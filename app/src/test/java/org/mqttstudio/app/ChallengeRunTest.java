@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.edit.Edit;
 import org.mqttstudio.app.run.PortOffsets;
 import org.mqttstudio.app.run.RunController;
 import org.mqttstudio.app.run.RunPhase;
@@ -34,6 +36,7 @@ import org.mqttstudio.app.tracepanel.TraceRow;
 import org.mqttstudio.runtime.NodeStatus;
 import org.mqttstudio.runtime.RunOptions;
 import org.mqttstudio.topology.Bridge;
+import org.mqttstudio.topology.Position;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.PacketType;
 import org.testfx.api.FxRobot;
@@ -88,6 +91,7 @@ class ChallengeRunTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        doubleClickingANodeFiltersTheTraceToIt();
         filtersShowOnlyTheirRows();
         detailsShowDecodedFieldsAndTheRawBytes();
 
@@ -141,6 +145,17 @@ class ChallengeRunTest {
                 });
             });
         }
+        // editing while running: moving a box changes nothing that runs; deleting a publisher is offered as a restart
+        javafx.scene.Node banner = robot.lookup("#run-banner").query();
+        robot.interact(() -> window.document().execute(Edit.of("move Central", t -> t.withNode(
+                t.node("central").orElseThrow().withPosition(new Position(900, 320))))));
+        assertThat(fx(banner::isVisible)).isFalse();
+        robot.interact(() -> window.document().execute(Edit.of("delete Publisher2", t -> t.without(Set.of("publisher2")))));
+        assertThat(fx(banner::isVisible)).isTrue();
+        assertThat(fx(() -> controller().runningTopologyProperty().get().node("publisher2"))).isPresent();
+        robot.interact(() -> window.document().undo());
+        assertThat(fx(banner::isVisible)).isFalse();
+
         // closing the window stops the run: every port it opened refuses connections
         robot.interact(stage::close);
         await().atMost(STOP).untilAsserted(() -> {
@@ -208,7 +223,8 @@ class ChallengeRunTest {
         assertThat(fxIo(() -> table.export(shown, PacketTable.Scope.SHOWN, TraceExport.JSONL))).isEqualTo(shownCount);
         assertThat(java.nio.file.Files.readAllLines(shown)).hasSize(shownCount)
                 .allSatisfy(line -> assertThat(line).contains("\"type\":\"PUBLISH\""));
-        assertThat(fxIo(() -> table.export(all, PacketTable.Scope.ALL, TraceExport.PCAP))).isEqualTo(allCount);
+        int written = fxIo(() -> table.export(all, PacketTable.Scope.ALL, TraceExport.PCAP));
+        assertThat(written).as("paused, arrivals are still kept").isGreaterThanOrEqualTo(allCount);
         List<String> command = new ArrayList<>(List.of("tshark", "-r", all.toString()));
         for (int port : PortOffsets.designed(topology())) {
             command.addAll(List.of("-d", "tcp.port==" + (port + offset) + ",mqtt"));
@@ -217,7 +233,7 @@ class ChallengeRunTest {
         List<String> frames = new String(tshark.getInputStream().readAllBytes()).lines()
                 .filter(l -> l.contains("MQTT")).toList();
         assertThat(tshark.waitFor()).isZero();
-        assertThat(frames).as("tshark (apt-get install tshark) reads every packet").hasSize(allCount);
+        assertThat(frames).as("tshark (apt-get install tshark) reads every packet").hasSize(written);
         robot.interact(() -> table.setFilter(TraceFilter.NONE));
         robot.interact(() -> table.setPaused(false));
     }
@@ -234,6 +250,16 @@ class ChallengeRunTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    private void doubleClickingANodeFiltersTheTraceToIt() {
+        robot.doubleClickOn(fx(() -> window.canvas().nodeView("central").orElseThrow()), MouseButton.PRIMARY);
+        assertThat(fx(() -> window.run().table().filter().nodes())).containsExactly("Central");
+        assertThat(fx(() -> window.run().table().shownRows())).isNotEmpty()
+                .allMatch(r -> r.isGap() || r.node().equals("Central"));
+        robot.doubleClickOn(fx(() -> window.canvas().nodeView("publisher1").orElseThrow()), MouseButton.PRIMARY);
+        assertThat(fx(() -> window.run().table().filter().clients())).containsExactly("publisher1");
+        robot.interact(() -> window.run().table().setFilter(TraceFilter.NONE));
     }
 
     private void filtersShowOnlyTheirRows() {

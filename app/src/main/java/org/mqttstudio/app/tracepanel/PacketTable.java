@@ -259,7 +259,7 @@ public final class PacketTable extends BorderPane {
             return;
         }
         waiting.addAll(rows);
-        if (waiting.size() > 2 * buffer.capacity()) {
+        if (waiting.size() > buffer.capacity()) { // the table would drop them at once
             waiting.subList(0, waiting.size() - buffer.capacity()).clear();
         }
         long sinceLast = System.nanoTime() - lastRefresh;

@@ -99,7 +99,7 @@ public final class TraceBench {
         LivePump pump = new LivePump(reader, new EventFeed<NodeStatus>().subscribe(1),
                 new EventFeed<Delivery>().subscribe(1), new RowFormatter(Instant.now(), id -> id), Platform::runLater,
                 batch -> table.accept(batch.rows()), rows).start();
-        long sequence = feed(recorder, 0, 20_000, 2); // warm-up: class loading, CSS, the JIT
+        long sequence = feed(recorder, 0, 20_000, 6); // warm-up: class loading, CSS, the JIT, the heap's size
         long fxThread = onFx(() -> Thread.currentThread().getId());
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Row> results = new ArrayList<>();
