@@ -29,7 +29,7 @@ public final class TraceBench {
             + "[--rows N]";
 
     private record Row(int offered, double fed, double fps, double stallMs, double frameCpuMs, double fxCpuShare,
-            int rows, long lost, double heapMb) {
+            double renderCpuShare, int rows, long lost, double heapMb) {
     }
 
     private TraceBench() {
@@ -67,11 +67,13 @@ public final class TraceBench {
                 seconds, Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.println("| offered packets/s | fed packets/s | frames/s | worst stall ms | worst frame cpu ms "
-                + "| FX thread cpu % | rows kept | lost (gap rows) | heap MB |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| FX thread cpu % | render thread cpu % | cpu ms per frame | rows kept | lost (gap rows) | heap MB |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : results) {
-            System.out.printf("| %,d | %,.0f | %.0f | %.0f | %.1f | %.0f | %,d | %,d | %.0f |%n", r.offered(), r.fed(),
-                    r.fps(), r.stallMs(), r.frameCpuMs(), 100 * r.fxCpuShare(), r.rows(), r.lost(), r.heapMb());
+            System.out.printf("| %,d | %,.0f | %.0f | %.0f | %.1f | %.0f | %.0f | %.1f | %,d | %,d | %.0f |%n", r.offered(),
+                    r.fed(), r.fps(), r.stallMs(), r.frameCpuMs(), 100 * r.fxCpuShare(), 100 * r.renderCpuShare(),
+                    r.fps() == 0 ? 0 : 1000 * (r.fxCpuShare() + r.renderCpuShare()) / r.fps(), r.rows(), r.lost(),
+                    r.heapMb());
         }
         Platform.exit();
         System.exit(0);
@@ -102,6 +104,9 @@ public final class TraceBench {
         long sequence = feed(recorder, 0, 20_000, 6); // warm-up: class loading, CSS, the JIT, the heap's size
         long fxThread = onFx(() -> Thread.currentThread().getId());
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // the software pipeline draws on its own thread, and the FX thread waits for it each frame
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
         List<Row> results = new ArrayList<>();
         for (int rate : rates) {
             onFx(() -> {
@@ -110,10 +115,12 @@ public final class TraceBench {
             });
             long lostBefore = pump.lostCount();
             long fxCpuBefore = threads.getThreadCpuTime(fxThread);
+            long renderCpuBefore = threads.getThreadCpuTime(renderThread);
             long start = System.nanoTime();
             long fed = feed(recorder, sequence, rate, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;
             double fxCpu = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e9 / elapsed;
+            double renderCpu = (threads.getThreadCpuTime(renderThread) - renderCpuBefore) / 1e9 / elapsed;
             sequence += fed;
             Thread.sleep(300); // the last batches reach the table
             long pulses = onFx(meter::pulses);
@@ -122,7 +129,7 @@ public final class TraceBench {
             int kept = onFx(() -> table.allRows().size());
             System.gc();
             double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
-            results.add(new Row(rate, fed / elapsed, pulses / (elapsed + 0.3), stall, frameCpu, fxCpu, kept,
+            results.add(new Row(rate, fed / elapsed, pulses / (elapsed + 0.3), stall, frameCpu, fxCpu, renderCpu, kept,
                     pump.lostCount() - lostBefore, heap));
             System.err.printf("studio: %,d packets/s offered: %.0f frames/s%n", rate, pulses / (elapsed + 0.3));
         }
