@@ -119,8 +119,9 @@ public final class StudioWindow {
         TabPane bottom = run.bottom(findings);
         SplitPane split = new SplitPane(diagram, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(bottom, false);
+        run.growTraceWhileRunning(split);
 
         BorderPane root = new BorderPane(split);
         ToolBar designTools = designer.toolBar();

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
@@ -34,6 +37,8 @@ import org.mqttstudio.topology.Subscriber;
 public final class RunWorkspace {
     /** Rows the trace keeps: {@code -Dstudio.traceRows=N}, else {@link PacketTable#DEFAULT_CAPACITY}. */
     public static final String TRACE_ROWS = "studio.traceRows";
+    /** Where the canvas / bottom divider goes while running: the trace gets close to half the height. */
+    private static final double RUNNING_DIVIDER = 0.52;
 
     private final TopologyCanvas canvas;
     private final PacketTable table;
@@ -101,6 +106,36 @@ public final class RunWorkspace {
             }
         });
         return bottom;
+    }
+
+    /**
+     * Gives the trace more room when a run starts (the canvas keeps most of the window while designing) and the
+     * canvas back when it stops, unless the user moved the divider meanwhile.
+     */
+    public void growTraceWhileRunning(SplitPane split) {
+        double[] designing = {split.getDividerPositions()[0]};
+        controller.phaseProperty().addListener((o, old, phase) -> {
+            double now = split.getDividerPositions()[0];
+            if (phase == RunPhase.STARTING && now > RUNNING_DIVIDER) {
+                designing[0] = now;
+                fitOnceResized();
+                split.setDividerPositions(RUNNING_DIVIDER);
+            } else if (phase == RunPhase.IDLE && Math.abs(now - RUNNING_DIVIDER) < 0.01) {
+                fitOnceResized();
+                split.setDividerPositions(designing[0]);
+            }
+        });
+    }
+
+    /** The whole diagram in the canvas once its new height is laid out. */
+    private void fitOnceResized() {
+        canvas.heightProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable height) {
+                canvas.heightProperty().removeListener(this);
+                canvas.fit();
+            }
+        });
     }
 
     public Menu menu() {

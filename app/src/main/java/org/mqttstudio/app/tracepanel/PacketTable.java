@@ -48,6 +48,8 @@ public final class PacketTable extends BorderPane {
     /** The table changes at most this often (see {@link #accept}). */
     private static final long REFRESH_MILLIS = 100;
     private static final double ROW_HEIGHT = 20;
+    /** About a hex dump line (16 bytes and their ASCII). */
+    private static final double DETAILS_MIN_WIDTH = 380;
 
     /** Asks where to save an export: suggested file name, the format; empty when cancelled. */
     public interface SaveChooser extends BiFunction<String, TraceExport, Optional<Path>> {
@@ -95,11 +97,14 @@ public final class PacketTable extends BorderPane {
         buildTable();
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.55);
+        details.setMinWidth(DETAILS_MIN_WIDTH);
         SplitPane.setResizableWithParent(details, false);
         setTop(filterBar());
         setCenter(split);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> details.show(row));
+        // a packet the user picks stays in view: following the tail would scroll it away at once
+        table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> follow.setSelected(false));
         refreshLater.setOnFinished(e -> refresh());
     }
 
