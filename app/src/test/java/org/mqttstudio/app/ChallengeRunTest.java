@@ -169,6 +169,22 @@ class ChallengeRunTest {
         });
     }
 
+    @Test
+    void openingAnotherFileStopsTheRun(FxRobot robot) {
+        int offset = openAndChoose(robot, RunOptions.Runtime.EMBEDDED);
+        robot.clickOn("#run-button");
+        await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.RUNNING);
+
+        robot.interact(() -> assertThat(window.open(TestWindows.sample("case1"))).isTrue());
+
+        await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
+        for (int port : List.of(1883, 1884, 1885, 1886)) {
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port + offset).close())
+                    .as("port %d after opening another file", port + offset).isInstanceOf(ConnectException.class);
+        }
+        assertThat(fx(() -> window.run().decorations().chipText("central"))).isEmpty();
+    }
+
     /** Opens the challenge and chooses the runtime and a port offset no other test holds. */
     private int openAndChoose(FxRobot fxRobot, RunOptions.Runtime runtime) {
         robot = fxRobot;

@@ -18,8 +18,4 @@ public record LiveBatch(List<TraceRow> rows, List<NodeStatus> statuses, Map<Stri
         statuses = List.copyOf(statuses);
         received = Map.copyOf(received);
     }
-
-    public boolean isEmpty() {
-        return rows.isEmpty() && statuses.isEmpty();
-    }
 }

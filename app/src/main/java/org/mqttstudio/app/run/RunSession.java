@@ -77,9 +77,4 @@ public final class RunSession {
         }
         return stopped;
     }
-
-    /** The runner itself, for what the window shows beyond the trace (node ports, the run folder). */
-    public TopologyRunner runner() {
-        return runner;
-    }
 }

@@ -7,7 +7,6 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -170,11 +169,6 @@ public final class RunWorkspace {
 
     public StatusDecorations decorations() {
         return decorations;
-    }
-
-    /** The run's latest one-line news. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
     }
 
     public void showTrace() {

@@ -65,11 +65,6 @@ public final class StatusDecorations {
         }));
     }
 
-    /** The latest status shown for an element. */
-    public Optional<NodeStatus> status(String elementId) {
-        return Optional.ofNullable(marks.get(elementId)).map(m -> m.status);
-    }
-
     /** The chip's text under an element, empty when it has none. */
     public String chipText(String elementId) {
         Mark m = marks.get(elementId);

@@ -42,10 +42,6 @@ public record TraceFilter(Set<String> nodes, Set<String> clients, Set<PacketType
         return new TraceFilter(nodes, clients, types, topic, newText);
     }
 
-    public boolean isNone() {
-        return equals(NONE);
-    }
-
     public boolean test(TraceRow row) {
         if (row.isGap()) {
             return true;
