@@ -1,5 +1,6 @@
 package org.mqttstudio.app;
 
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
@@ -18,6 +19,18 @@ public final class Launcher {
             System.err.println(StudioOptions.USAGE);
             System.exit(2);
         }
-        Application.launch(StudioApp.class, args);
+        Optional<String> problem = DesktopPrerequisites.here();
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            System.exit(1);
+        }
+        try {
+            Application.launch(StudioApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // What the check above cannot see, such as a DISPLAY no X server answers on: JavaFX's
+            // toolkit refuses to start with this exception, and a stack trace helps nobody.
+            System.err.println(DesktopPrerequisites.startFailure(e.getMessage()));
+            System.exit(1);
+        }
     }
 }

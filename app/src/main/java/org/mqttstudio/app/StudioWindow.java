@@ -32,6 +32,8 @@ import org.mqttstudio.app.dialogs.ErrorDialog;
 import org.mqttstudio.app.dialogs.ExportDialog;
 import org.mqttstudio.app.dialogs.ImportConfs;
 import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.app.explorer.ExplorerServices;
+import org.mqttstudio.app.explorer.ExplorerWindow;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
@@ -41,6 +43,8 @@ import org.mqttstudio.app.run.RunWorkspace;
 import org.mqttstudio.app.shell.FileActions;
 import org.mqttstudio.app.shell.FileMenu;
 import org.mqttstudio.app.shell.ShellServices;
+import org.mqttstudio.explorer.ConnectionProfile;
+import org.mqttstudio.explorer.HistoryLimits;
 import org.mqttstudio.topology.Topology;
 
 /**
@@ -72,6 +76,8 @@ public final class StudioWindow {
     private final ExportDialog exportDialog;
     private final Scene scene;
     private final RunWorkspace run;
+    private final ExplorerServices explorerServices;
+    private ExplorerWindow explorer;
 
     /**
      * @param findingSource what the problems panel shows for a loaded topology (the checker)
@@ -88,6 +94,7 @@ public final class StudioWindow {
         this.stage = stage;
         this.folders = folders;
         this.loadErrors = loadErrors;
+        this.explorerServices = ExplorerServices.system(services.configFolder());
         files = new FileActions(document, stage, services.configFolder(), services.choosers(), services.questions(),
                 this::showLoadError);
         Consumer<String> actionErrors = message -> ErrorDialog.show(stage, "action-error", APP_NAME,
@@ -104,6 +111,9 @@ public final class StudioWindow {
         stage.setOnHidden(e -> {
             checks.close();
             run.stopForClose();
+            if (explorer != null) {
+                explorer.stage().close();
+            }
         });
         findings.selectedRow().addListener((o, old, row) -> {
             canvas.highlight(row == null ? null : row.elementId());
@@ -266,6 +276,23 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), run.menu());
+        return new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), run.menu(), exploreMenu());
+    }
+
+    private Menu exploreMenu() {
+        MenuItem connect = new MenuItem("Connect to broker…");
+        connect.setId("menu-explore-connect");
+        connect.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
+        connect.setOnAction(e -> explorer().ask(ConnectionProfile.of("127.0.0.1", 1883)));
+        return new Menu("Explore", null, connect);
+    }
+
+    /** The topic explorer's window (made on first use; one for the app, with a tab per connection). */
+    public ExplorerWindow explorer() {
+        if (explorer == null) {
+            explorer = new ExplorerWindow(explorerServices, HistoryLimits.DEFAULT,
+                    folders.asset(STYLESHEET).map(css -> css.toUri().toString()));
+        }
+        return explorer;
     }
 }

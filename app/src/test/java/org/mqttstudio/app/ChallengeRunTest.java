@@ -36,6 +36,7 @@ import org.mqttstudio.app.tracepanel.PacketTable;
 import org.mqttstudio.app.tracepanel.TraceExport;
 import org.mqttstudio.app.tracepanel.TraceFilter;
 import org.mqttstudio.app.tracepanel.TraceRow;
+import org.mqttstudio.runtime.FreePorts;
 import org.mqttstudio.runtime.NodeStatus;
 import org.mqttstudio.runtime.RunOptions;
 import org.mqttstudio.topology.Bridge;
@@ -58,7 +59,6 @@ class ChallengeRunTest {
     private Stage stage;
     private StudioWindow window;
     private FxRobot robot;
-    private TestPortOffsets ports;
 
     @Start
     void start(Stage stage) {
@@ -69,13 +69,10 @@ class ChallengeRunTest {
     }
 
     @AfterEach
-    void stopTheRun() throws IOException {
+    void stopTheRun() {
         if (robot != null) {
             robot.interact(() -> controller().stop());
             await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
-        }
-        if (ports != null) {
-            ports.close();
         }
     }
 
@@ -185,17 +182,17 @@ class ChallengeRunTest {
         assertThat(fx(() -> window.run().decorations().chipText("central"))).isEmpty();
     }
 
-    /** Opens the challenge and chooses the runtime and a port offset no other test holds. */
+    /** Opens the challenge and chooses the runtime and a port offset whose ports no other test holds. */
     private int openAndChoose(FxRobot fxRobot, RunOptions.Runtime runtime) {
         robot = fxRobot;
         robot.interact(() -> assertThat(window.open(TestWindows.sample("challenge"))).isTrue());
-        ports = TestPortOffsets.lease(topology());
+        int offset = FreePorts.offsetFor(PortOffsets.designed(topology())); // leased: no other test takes them
         robot.interact(() -> {
             controller().runtimeProperty().set(runtime);
             controller().autoOffsetProperty().set(false);
-            controller().portOffsetProperty().set(ports.offset());
+            controller().portOffsetProperty().set(offset);
         });
-        return ports.offset();
+        return offset;
     }
 
     /** Every client and bridge connected through a tap, QoS 2 completes on Central, both subscribers receive. */

@@ -48,6 +48,14 @@ final class BridgeChecks implements Check {
                     + " has a remote_password but no remote_username: mosquitto ignores the password",
                     "Set remote_username too, or remove remote_password"));
         }
+        if (b.localUsername() != null || b.localPassword() != null) {
+            // measured on mosquitto 2.0.11 (BridgeLocalAccessTest): an unknown user with a wrong password bridges
+            // too, and an ACL granting local_username nothing on the bridge's topics stops nothing, out or in
+            out.add(Finding.info("bridge-local-user", id, b.name() + " sets local_username/local_password: mosquitto"
+                    + " 2.0.11 neither checks them nor applies the local ACL to the bridge, whose local side is inside"
+                    + " the broker; only the remote's ACL (for remote_username) limits what crosses",
+                    "Limit the bridge with its topic rules, or with the remote broker's ACL for its remote_username"));
+        }
         if (b.startType() == StartType.ONCE) {
             out.add(Finding.warning("bridge-start-once", id, b.name() + " has start_type once: after the first"
                     + " disconnection it never connects again", "Use start_type automatic"));

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mqttstudio.mqtt.Topics;
 import org.mqttstudio.routing.Admission;
+import org.mqttstudio.routing.Arrival;
 import org.mqttstudio.routing.Loop;
-import org.mqttstudio.routing.Route;
+import org.mqttstudio.routing.OverlapPolicy;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.routing.RouteTableText;
 import org.mqttstudio.routing.Unheard;
 import org.mqttstudio.routing.Unreached;
+import org.mqttstudio.runtime.KnownDifferences;
 import org.mqttstudio.topology.ClientSettings;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Subscriber;
@@ -56,18 +58,28 @@ final class RouteChecks implements Check {
         return t.broker(brokerId).flatMap(b -> Admission.refusal(b, client.username())).isEmpty();
     }
 
+    /**
+     * Separate paths (or remapped topics) deliver a message once each: a warning. Overlapping filters on one
+     * path are the brokers' choice ({@link OverlapPolicy}): an info saying what each runtime sends.
+     */
     private static void duplicates(Topology t, RouteTable routes, List<Finding> out) {
-        Map<List<String>, List<Route>> byPair = routes.routes().stream().collect(Collectors.groupingBy(
-                r -> List.of(r.publisherId(), r.subscriberId()), LinkedHashMap::new, Collectors.toList()));
+        List<Arrival> arrivals = routes.arrivals();
+        Map<List<String>, List<Arrival>> byPair = arrivals.stream().collect(Collectors.groupingBy(
+                a -> List.of(a.publisherId(), a.subscriberId()), LinkedHashMap::new, Collectors.toList()));
         byPair.forEach((pair, same) -> {
             if (same.size() < 2) {
                 return;
             }
-            String ways = same.stream().map(r -> "filter " + r.filter() + ": " + RouteTableText.path(t, r))
-                    .collect(Collectors.joining("; "));
+            String ways = same.stream().map(a -> "filter " + String.join(", ", a.filters()) + ": "
+                    + RouteTableText.path(t, a.routes().get(0))).collect(Collectors.joining("; "));
             out.add(Finding.warning("duplicate-delivery", pair.get(1), t.nameOf(pair.get(1)) + " receives each message"
                     + " of " + t.nameOf(pair.get(0)) + " " + same.size() + " times: " + ways,
-                    "Keep one path: remove the overlapping subscription or the extra bridge rule"));
+                    "Keep one path: remove the extra bridge rule or the subscription the other path reaches"));
         });
+        arrivals.stream().filter(Arrival::overlapping).forEach(a -> out.add(Finding.info("overlapping-filters",
+                a.subscriberId(), RouteTableText.overlap(t, a) + (a.copies(OverlapPolicy.ONE_COPY)
+                        == a.copies(OverlapPolicy.COPY_PER_SUBSCRIPTION) ? ""
+                        : " (a known difference: " + KnownDifferences.OVERLAP + ")"),
+                "Keep one of the filters if the subscriber should get one copy on every broker")));
     }
 }

@@ -1,5 +1,10 @@
 package org.mqttstudio.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -11,18 +16,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mqttstudio.check.Checker;
 import org.mqttstudio.check.Severity;
 import org.mqttstudio.runtime.EventFeed;
 import org.mqttstudio.runtime.NodeStatus;
 import org.mqttstudio.runtime.RunOptions;
+import org.mqttstudio.runtime.RunSummary;
 import org.mqttstudio.runtime.TopologyRunner;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.JsonlWriter;
@@ -33,6 +36,7 @@ import org.mqttstudio.trace.PcapWriter;
 import org.mqttstudio.trace.Recorder;
 import org.mqttstudio.trace.SequencedPacket;
 import org.mqttstudio.trace.TraceEntry;
+import org.mqttstudio.trace.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +44,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {"Run a topology: brokers, bridges and simulated clients, every packet traced.",
-    "Prints node status, one line per packet, and on exit (--duration over, or Ctrl-C) a summary per subscriber."})
+    "Prints node status, one line per packet, and on exit (--duration over, or Ctrl-C) a summary per subscriber:",
+    "PUBLISH packets received per topic, duplicates and what was not delivered, judged against the route table."})
 final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -71,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print a line per packet.")
     boolean quiet;
 
+    @Option(names = "--json", description = {"Print only the summary on standard output, as JSON (node status "
+            + "goes to standard error, packet lines are not printed)."})
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -84,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         if (duration != null && duration <= 0) {
             throw new UserError("--duration must be more than 0 seconds, not " + duration, null);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long errors = new Checker().check(topology).stream().filter(f -> f.severity() == Severity.ERROR).count();
         if (errors > 0) {
             spec.commandLine().getErr().printf(
@@ -118,8 +127,14 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 runner.stop();
                 drain(runner, statuses, packets, outputs, out);
-                out.println("summary:");
-                runner.summary().lines(topology).forEach(line -> out.println("  " + line));
+                RunSummary summary = runner.summary();
+                if (json) {
+                    spec.commandLine().getOut().println(summaryJson(topology, summary));
+                    spec.commandLine().getOut().flush();
+                } else {
+                    out.println("summary:");
+                    summary.lines(topology).forEach(line -> out.println("  " + line));
+                }
                 outputs.written().forEach(line -> out.println(line));
                 if (packets.lostCount() > 0) {
                     out.printf("%d packets were recorded but not printed or written: this command fell behind the "
@@ -153,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
             for (TraceEntry entry : entries) {
                 if (entry instanceof SequencedPacket packet) { // a gap is counted by the reader, told at the end
                     outputs.write(packet.event());
-                    if (!quiet) {
+                    if (!quiet && !json) {
                         out.println(line(topology, packet.event()));
                     }
                 }
@@ -162,12 +177,35 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** time, node, direction, client, type, packet id, QoS, topic. */
+    /**
+     * The summary's records as JSON, each publisher and subscriber with its name, each subscriber with its total
+     * of PUBLISH packets received, each undelivered entry with what is missing.
+     */
+    private String summaryJson(Topology topology, RunSummary summary) throws JsonProcessingException {
+        ObjectMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.valueToTree(summary);
+        root.put("runtime", runtime().name().toLowerCase(Locale.ROOT));
+        named(topology, root.withArray("publishers"), "publisherId");
+        named(topology, root.withArray("subscribers"), "subscriberId");
+        for (int i = 0; i < summary.subscribers().size(); i++) {
+            ((ObjectNode) root.withArray("subscribers").get(i)).put("received", summary.subscribers().get(i).received());
+        }
+        root.withArray("undelivered").forEach(u -> ((ObjectNode) u).put("missing",
+                u.get("expected").asLong() - u.get("received").asLong()));
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static void named(Topology topology, ArrayNode elements, String idField) {
+        elements.forEach(e -> ((ObjectNode) e).put("name", topology.nameOf(e.get(idField).asText())));
+    }
+
+    /** time, node, direction, client, type, packet id, QoS, topic; "[websocket]" for a WebSocket connection's. */
     private static String line(Topology topology, PacketEvent e) {
         String arrow = e.direction() == PacketDirection.CLIENT_TO_BROKER ? "<-" : "->";
-        return String.format("%s %-14s %s %-24s %-11s %5s q%d %s", TIME.format(e.time()), topology.nameOf(e.node()),
+        return String.format("%s %-14s %s %-24s %-11s %5s q%d %s%s", TIME.format(e.time()), topology.nameOf(e.node()),
                 arrow, e.clientId() == null ? "?" : e.clientId(), e.type(),
-                e.packetId() == null ? "" : "#" + e.packetId(), e.qos(), e.topic() == null ? "" : e.topic());
+                e.packetId() == null ? "" : "#" + e.packetId(), e.qos(), e.topic() == null ? "" : e.topic(),
+                e.transport() == Transport.WEBSOCKET ? " [websocket]" : "");
     }
 
     private static void awaitQuietly(CountDownLatch done) {
@@ -192,7 +230,6 @@ final class RunCommand implements Callable<Integer> {
         private final Path pcapPath;
         private final JsonlWriter jsonl;
         private final PcapWriter pcap;
-        private final Set<Integer> pcapPorts = new TreeSet<>();
         private long count;
 
         Outputs(Path tracePath, Path pcapPath) {
@@ -222,7 +259,6 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (pcap != null) {
                     pcap.write(event);
-                    pcapPorts.add(event.nodePort());
                 }
                 count++;
             } catch (IOException e) {
@@ -237,10 +273,15 @@ final class RunCommand implements Callable<Integer> {
 
         /** Wireshark takes only port 1883 for MQTT by itself: how to open the file with the others. */
         private String decodeAs() {
-            String options = pcapPorts.stream().filter(port -> port != 1883)
-                    .map(port -> "-d tcp.port==" + port + ",mqtt").collect(Collectors.joining(" "));
-            return options.isEmpty() ? "" : " (Wireshark decodes port 1883 as MQTT by itself; for the others: "
-                    + "wireshark " + options + " " + pcapPath + ")";
+            List<String> options = pcap.decodeAsOptions();
+            if (options.isEmpty()) {
+                return "";
+            }
+            String websocket = options.stream().anyMatch(o -> o.endsWith(",http"))
+                    ? "; Wireshark 4.0 decodes the MQTT inside WebSocket frames with -X lua_script:FILE, FILE holding "
+                    + PcapWriter.WEBSOCKET_MQTT_LUA : "";
+            return " (Wireshark decodes port 1883 as MQTT by itself; for the others: wireshark "
+                    + String.join(" ", options) + " " + pcapPath + websocket + ")";
         }
 
         @Override

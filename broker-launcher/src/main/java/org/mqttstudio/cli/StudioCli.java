@@ -38,6 +38,9 @@ public final class StudioCli implements Runnable {
     /** A configured command line writing to {@code out} and {@code err} (tests use their own writers). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new StudioCli());
+        cli.getSubcommands().values().stream()
+                .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.addMixin("help", CommandLine.Model.CommandSpec.forAnnotatedObject(new HelpOption())));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof UserError || e instanceof CommandLine.ParameterException

@@ -153,6 +153,12 @@ final class BundleScripts {
                 `mosquitto`: the start script then gives that user the broker folders (`chown`).
 
                 To run one broker by hand: `cd <folder> && mosquitto -c mosquitto.conf`.
+
+                To watch or send messages, install the command-line clients
+                (`sudo apt-get install mosquitto-clients`), then for example
+                `mosquitto_sub -h 127.0.0.1 -p PORT -t '#' -v` and
+                `mosquitto_pub -h 127.0.0.1 -p PORT -t TOPIC -m MESSAGE`, with a listener port from the
+                table above (and `-u USER -P PASSWORD` on a broker with a password file).
                 """);
         return text.toString();
     }

@@ -29,6 +29,8 @@ import org.mqttstudio.topology.StartType;
 final class ConfParser {
     private static final Pattern HEADER = Pattern.compile(
             Pattern.quote(MosquittoConfWriter.HEADER_PREFIX) + "\"(.*)\" \\(id [^,)]*(?:, host ([^)]*))?\\)");
+    private static final Pattern TOPOLOGY = Pattern.compile(
+            Pattern.quote(MosquittoConfWriter.TOPOLOGY_PREFIX) + "\"(.*)\"");
     private static final Pattern BRIDGE_COMMENT = Pattern.compile(
             "# Bridge \"(.*)\" to external broker \"(.*)\" \\(id ([^)]*)\\)");
     private static final List<String> LOG_DESTINATIONS = List.of("stderr", "stdout", "topic", "syslog", "none", "dlt");
@@ -54,6 +56,10 @@ final class ConfParser {
             if (header.matches()) {
                 parser.broker.headerName = header.group(1);
                 parser.broker.headerHost = header.group(2);
+                Matcher topology = TOPOLOGY.matcher(lines.size() > 1 ? lines.get(1).strip() : "");
+                if (topology.matches()) {
+                    parser.broker.topologyName = topology.group(1);
+                }
             }
         }
         parser.parseLines(file, lines);

@@ -23,7 +23,7 @@ import org.mqttstudio.topology.Topology;
  * Imports mosquitto.conf files as a topology: one broker per file (id from its folder for a
  * {@code mosquitto.conf}, else from the file name), bridges resolved to the imported broker whose
  * listener their address names, or else to an external broker per distinct address. Nodes are
- * laid out left to right by bridge depth.
+ * laid out left to right by bridge depth. The topology's name comes from the exporter's header.
  */
 public final class MosquittoConfReader {
     private static final String CONF = "mosquitto.conf";
@@ -55,11 +55,16 @@ public final class MosquittoConfReader {
             }
         }
         try {
-            Topology t = Topology.of("", brokers, List.copyOf(externals.values()), bridges, List.of(), List.of());
+            Topology t = Topology.of(topologyName(parsed), brokers, List.copyOf(externals.values()), bridges, List.of(), List.of());
             return AutoLayout.apply(t);
         } catch (IllegalArgumentException e) {
             throw new MosquittoConfException(confFiles.get(0) + ": " + e.getMessage());
         }
+    }
+
+    /** The name the first exported file states (files from one bundle all state the same), else none. */
+    private static String topologyName(List<ParsedBroker> parsed) {
+        return parsed.stream().map(p -> p.topologyName).filter(n -> n != null).findFirst().orElse("");
     }
 
     private static String idSource(Path file) {

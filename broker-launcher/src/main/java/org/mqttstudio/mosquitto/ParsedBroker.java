@@ -13,6 +13,8 @@ final class ParsedBroker {
     /** Name and host from the exporter's header line, if the file has one. */
     String headerName;
     String headerHost;
+    /** The topology's name from the exporter's second line, if the file has one. */
+    String topologyName;
     final List<Listener> listeners = new ArrayList<>();
     Boolean allowAnonymous;
     final List<User> users = new ArrayList<>();

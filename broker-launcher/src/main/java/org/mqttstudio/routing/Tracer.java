@@ -153,7 +153,8 @@ final class Tracer {
                     }
                     if (routesPerSubscription.merge(List.of(s.id(), sub.filter()), 1, Integer::sum)
                             <= MAX_ROUTES_PER_SUBSCRIPTION) {
-                        routes.add(new Route(publisher.id(), s.id(), sub.filter(), path, Math.min(qos, sub.qos())));
+                        routes.add(new Route(publisher.id(), s.id(), sub.filter(), path, Math.min(qos, sub.qos()),
+                                s.client().mqttVersion() == MqttVersion.V5));
                     }
                 }
             }

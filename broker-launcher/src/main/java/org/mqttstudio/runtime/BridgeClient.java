@@ -13,9 +13,12 @@ import java.util.function.Consumer;
  */
 interface BridgeClient {
 
-    /** How to connect; {@code will} and {@code username} may be null. */
+    /**
+     * How to connect; {@code username}, {@code will} and {@code localSecret} may be null. {@code localSecret}
+     * is the local side's proof for its broker ({@link LocalBridgeSecret}), sent by MQTT 5 clients only.
+     */
     record Options(String clientId, Endpoint endpoint, boolean cleanSession, int keepalive, String username,
-            String password, BridgeMessage will) {
+            String password, BridgeMessage will, LocalBridgeSecret localSecret) {
     }
 
     /**

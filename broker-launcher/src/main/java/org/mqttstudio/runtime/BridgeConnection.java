@@ -32,7 +32,9 @@ import org.mqttstudio.topology.Topology;
  * in/both rules subscribe remotely and deliver locally; QoS is capped by the rule; the retain flag
  * crosses as published. The local side stands in for mosquitto's internal bridge context: it
  * speaks MQTT 5 with no-local, retain-as-published subscriptions, so what the bridge delivers
- * locally never goes back out. On the remote, {@code try_private} (default) is honoured by an
+ * locally never goes back out; it logs in with the run's {@link LocalBridgeSecret} only, so its broker
+ * admits it and applies no ACL to it, whatever its users and {@code allow_anonymous} (as measured on
+ * mosquitto 2.0.11). On the remote, {@code try_private} (default) is honoured by an
  * embedded remote that knows the bridge's client id ({@link #privateClientIds}); with MQTT 5 to
  * the remote the bridge also asks for no-local itself. With {@code try_private false} the remote
  * echoes once, as measured on mosquitto 2.0.11.
@@ -51,6 +53,7 @@ public final class BridgeConnection implements AutoCloseable {
     private final Bridge bridge;
     private final Endpoint local;
     private final Endpoint remote;
+    private final LocalBridgeSecret localSecret;
     private final String hostname;
     private final Consumer<NodeStatus> status;
     private final BridgeRoutes routes;
@@ -71,15 +74,18 @@ public final class BridgeConnection implements AutoCloseable {
     /**
      * @param local the local broker's internal listener (the bridge is internal to its broker)
      * @param remote the remote node's designed port (the tap in front of it)
+     * @param localSecret the secret the local broker was given ({@link EmbeddedBroker}): the local side shows it
+     *     instead of logging in, and the local ACL does not apply to it, as in mosquitto
      * @param hostname the machine name used in mosquitto's default client ids
      * @param status receives STARTING, RUNNING, FAILED with the reason, STOPPED; called from bridge
      *     and hivemq threads, so it must be quick and thread-safe
      */
-    public BridgeConnection(Bridge bridge, Endpoint local, Endpoint remote, String hostname,
-            Consumer<NodeStatus> status) {
+    public BridgeConnection(Bridge bridge, Endpoint local, Endpoint remote, LocalBridgeSecret localSecret,
+            String hostname, Consumer<NodeStatus> status) {
         this.bridge = bridge;
         this.local = local;
         this.remote = remote;
+        this.localSecret = localSecret;
         this.hostname = hostname;
         this.status = status;
         this.routes = new BridgeRoutes(bridge.rules());
@@ -156,16 +162,20 @@ public final class BridgeConnection implements AutoCloseable {
         return goodbye.handle((ok, error) -> null).thenCompose(ignored -> side.disconnect());
     }
 
+    /**
+     * No user name: mosquitto 2.0.11 neither checks {@code local_username}/{@code local_password} nor applies
+     * the local ACL to the bridge (measured, {@link LocalBridgeSecret}); the secret stands for being inside.
+     */
     private BridgeClient.Options localOptions() {
         boolean clean = bridge.localCleanSession() != null ? bridge.localCleanSession() : bridge.cleanSession();
         return new BridgeClient.Options(bridge.effectiveLocalClientId(hostname), local, clean, bridge.keepalive(),
-                bridge.localUsername(), bridge.localPassword(), null);
+                null, null, null, localSecret);
     }
 
     private BridgeClient.Options remoteOptions() {
         return new BridgeClient.Options(bridge.effectiveRemoteClientId(hostname), remote, bridge.cleanSession(),
                 bridge.keepalive(), bridge.remoteUsername(), bridge.remotePassword(),
-                bridge.notifications() ? notification(DOWN) : null);
+                bridge.notifications() ? notification(DOWN) : null, null);
     }
 
     private BridgeMessage notification(byte[] state) {

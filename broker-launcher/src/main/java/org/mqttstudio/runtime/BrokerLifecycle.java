@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.mqttstudio.topology.Listener;
+import org.mqttstudio.topology.Protocol;
 import org.mqttstudio.trace.PacketEvent;
 import org.mqttstudio.trace.WireTap;
 
@@ -69,6 +70,7 @@ final class BrokerLifecycle {
             try {
                 slot.taps.add(WireTap.builder(slot.id(), new InetSocketAddress(PortPlan.HOST, port),
                                 new InetSocketAddress(PortPlan.HOST, slot.internalPorts.get(listener)))
+                        .transport(ports.transport(listener)).connectionNumbers(slot.connectionNumbers)
                         .sink(packets).eventLoopGroup(tapGroup).start());
             } catch (UncheckedIOException e) {
                 slot.taps.forEach(WireTap::close);
@@ -88,7 +90,7 @@ final class BrokerLifecycle {
                 : BrokerInstance.of(new EmbeddedBroker(slot.node, plan.runDir(), slot.internalPorts,
                         ModelSecurity.of(slot.node),
                         BridgeConnection.privateClientIds(plan.topology(), slot.id(), plan.options().hostname()),
-                        DollarTopicDelivery.neededOn(plan.topology(), slot.id())));
+                        DollarTopicDelivery.neededOn(plan.topology(), slot.id()), plan.bridgeSecret()));
     }
 
     /**
@@ -136,7 +138,8 @@ final class BrokerLifecycle {
     private String describePorts(BrokerSlot slot) {
         Map<Listener, Integer> internal = slot.internalPorts;
         return String.join(", ", slot.node.listeners().stream().map(l -> ports.nodePort(l)
-                + (ports.tapped(l) ? " (broker on " + internal.get(l) + ")" : " (" + l.protocol().word() + ")"))
+                + (l.protocol() == Protocol.MQTT ? "" : " " + l.protocol().word())
+                + (ports.tapped(l) ? " (broker on " + internal.get(l) + ")" : ""))
                 .toList());
     }
 

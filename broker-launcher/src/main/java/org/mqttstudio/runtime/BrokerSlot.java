@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
+import org.mqttstudio.trace.ConnectionNumbers;
 import org.mqttstudio.trace.TapConnection;
 import org.mqttstudio.trace.WireTap;
 
@@ -21,6 +22,8 @@ final class BrokerSlot {
 
     final Broker node;
     final List<WireTap> taps = new CopyOnWriteArrayList<>();
+    /** Shared by the node's taps, the new ones of a restart too: (node, connection id) names one connection. */
+    final ConnectionNumbers connectionNumbers = new ConnectionNumbers();
     /** The broker's ports behind the taps; new ones for each restart (the old ones linger in TIME_WAIT). */
     volatile Map<Listener, Integer> internalPorts;
     volatile BrokerInstance instance;

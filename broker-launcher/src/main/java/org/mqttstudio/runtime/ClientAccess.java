@@ -32,12 +32,22 @@ final class ClientAccess implements SubscriptionAuthorizer, PublishInboundInterc
         this.mqtt5 = mqtt5;
     }
 
-    /** The checks for the client of {@code input}, authenticated by {@link ClientAuthenticator}. */
+    /**
+     * The checks for the client of {@code input}, authenticated by {@link ClientAuthenticator}: none for
+     * the local side of a bridge ({@link #isLocalBridge}), which mosquitto never checks against its ACL.
+     */
     static ClientAccess of(BrokerSecurity security, ClientBasedInput input) {
         String user = input.getConnectionInformation().getConnectionAttributeStore()
                 .getAsString(ClientAuthenticator.USER_ATTRIBUTE).orElse(null);
-        return new ClientAccess(security, input.getClientInformation().getClientId(), user,
+        return new ClientAccess(isLocalBridge(input) ? BrokerSecurity.OPEN : security,
+                input.getClientInformation().getClientId(), user,
                 input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5);
+    }
+
+    /** Whether the client proved with the run's {@link LocalBridgeSecret} that it is the local side of a bridge. */
+    static boolean isLocalBridge(ClientBasedInput input) {
+        return input.getConnectionInformation().getConnectionAttributeStore()
+                .get(ClientAuthenticator.LOCAL_BRIDGE_ATTRIBUTE).isPresent();
     }
 
     @Override

@@ -29,6 +29,8 @@ final class ClientLauncher {
     private final ElementStatuses statuses;
     private final BrokerLifecycle brokers;
     private final Consumer<Delivery> onDelivery;
+    /** What publishers register before sending, so a message is judged missing or duplicated as it goes. */
+    private final DeliveryLedger ledger;
     private final List<BridgeConnection> bridges = new CopyOnWriteArrayList<>();
     private final List<SimulatedSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<SimulatedPublisher> publishers = new CopyOnWriteArrayList<>();
@@ -38,13 +40,18 @@ final class ClientLauncher {
         return thread;
     });
 
-    /** @param onDelivery gets what the subscribers receive, on the clients' thread */
-    ClientLauncher(RunPlan plan, ElementStatuses statuses, BrokerLifecycle brokers, Consumer<Delivery> onDelivery) {
+    /**
+     * @param onDelivery gets what the subscribers receive, on the clients' thread
+     * @param ledger     the run's delivery counts, told by each publisher what it sends
+     */
+    ClientLauncher(RunPlan plan, ElementStatuses statuses, BrokerLifecycle brokers, Consumer<Delivery> onDelivery,
+            DeliveryLedger ledger) {
         this.plan = plan;
         this.topology = plan.topology();
         this.statuses = statuses;
         this.brokers = brokers;
         this.onDelivery = onDelivery;
+        this.ledger = ledger;
     }
 
     void startBridge(Bridge bridge) {
@@ -53,7 +60,8 @@ final class ClientLauncher {
         if (!from.running) {
             statuses.report(bridge.id(), NodeStatus.State.FAILED, topology.nameOf(bridge.from()) + " is not running");
         } else if (remote.isEmpty()) {
-            statuses.report(bridge.id(), NodeStatus.State.FAILED, topology.nameOf(bridge.to()) + " has no MQTT listener");
+            statuses.report(bridge.id(), NodeStatus.State.FAILED,
+                    topology.nameOf(bridge.to()) + " has no MQTT listener");
         } else if (plan.mosquitto()) {
             if (statuses.of(bridge.id()).isEmpty()) { // else the taps saw it connect already
                 statuses.report(bridge.id(), NodeStatus.State.STARTING, "run by mosquitto on "
@@ -62,7 +70,7 @@ final class ClientLauncher {
         } else {
             Listener local = from.node.mqttListener().orElseThrow();
             BridgeConnection connection = new BridgeConnection(bridge,
-                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(),
+                    new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), plan.bridgeSecret(),
                     plan.options().hostname(), statuses::report);
             bridges.add(connection);
             connection.start();
@@ -85,7 +93,7 @@ final class ClientLauncher {
             return;
         }
         clientEndpoint(p.id(), p.broker()).ifPresent(endpoint -> {
-            SimulatedPublisher publisher = new SimulatedPublisher(p, endpoint, plan.options().seed(), statuses::report);
+            SimulatedPublisher publisher = new SimulatedPublisher(p, endpoint, plan.options().seed(), statuses::report, ledger);
             publishers.add(publisher);
             publisher.start();
         });

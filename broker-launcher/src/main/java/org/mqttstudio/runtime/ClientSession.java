@@ -2,6 +2,7 @@ package org.mqttstudio.runtime;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
@@ -78,7 +79,14 @@ abstract class ClientSession {
     /** Completes when the QoS flow is complete (at once for QoS 0 once written). */
     abstract CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
 
-    abstract CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler);
+    /**
+     * Hands every PUBLISH packet received to {@code handler}, once per packet however many filters match it
+     * (the library's per-subscription callbacks run once per matching filter); call before {@link #connect}.
+     */
+    abstract void onEveryMessage(MessageHandler handler);
+
+    /** Subscribes; what arrives goes to the {@link #onEveryMessage} handler. */
+    abstract CompletableFuture<Void> subscribe(String filter, int qos);
 
     /** Disconnects (or stops reconnecting); completes when done. */
     abstract CompletableFuture<Void> disconnect();
@@ -125,11 +133,14 @@ abstract class ClientSession {
         }
 
         @Override
-        CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
-            return client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos))
-                    .callback((Mqtt3Publish p) -> handler.handle(p.getTopic().toString(), p.getPayloadAsBytes(),
-                            p.getQos().getCode(), p.isRetain()))
-                    .send().thenApply(ack -> null);
+        void onEveryMessage(MessageHandler handler) {
+            client.publishes(MqttGlobalPublishFilter.ALL, (Mqtt3Publish p) -> handler.handle(p.getTopic().toString(),
+                    p.getPayloadAsBytes(), p.getQos().getCode(), p.isRetain()));
+        }
+
+        @Override
+        CompletableFuture<Void> subscribe(String filter, int qos) {
+            return client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).send().thenApply(ack -> null);
         }
 
         @Override
@@ -174,11 +185,14 @@ abstract class ClientSession {
         }
 
         @Override
-        CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
-            return client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos))
-                    .callback((Mqtt5Publish p) -> handler.handle(p.getTopic().toString(), p.getPayloadAsBytes(),
-                            p.getQos().getCode(), p.isRetain()))
-                    .send().thenApply(ack -> null);
+        void onEveryMessage(MessageHandler handler) {
+            client.publishes(MqttGlobalPublishFilter.ALL, (Mqtt5Publish p) -> handler.handle(p.getTopic().toString(),
+                    p.getPayloadAsBytes(), p.getQos().getCode(), p.isRetain()));
+        }
+
+        @Override
+        CompletableFuture<Void> subscribe(String filter, int qos) {
+            return client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).send().thenApply(ack -> null);
         }
 
         @Override

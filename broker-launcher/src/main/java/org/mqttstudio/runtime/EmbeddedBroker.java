@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +38,7 @@ public final class EmbeddedBroker {
     private final BrokerSecurity security;
     private final Set<String> bridgeClientIds;
     private final boolean dollarTopics;
+    private final LocalBridgeSecret bridgeSecret;
 
     private State state = State.NEW;
     private EmbeddedHiveMQ hivemq;
@@ -44,38 +46,46 @@ public final class EmbeddedBroker {
     private CompletableFuture<Void> stopped;
 
     /**
+     * A broker no bridge of the Studio uses as its local broker.
+     *
      * @param runDir the run's folder; the broker uses {@code runDir/<node id>}
      * @param ports the port each listener of the node binds instead of its own (e.g. the internal
      *     port behind a wire tap); 0 picks a free port; a listener missing here binds its own port
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security) {
-        this(node, runDir, ports, security, Set.of());
+        this(node, runDir, ports, security, Set.of(), true);
     }
 
     /**
+     * A broker no bridge of the Studio uses as its local broker.
+     *
      * @param bridgeClientIds client ids of the bridges that connect to this broker with mosquitto's
      *     {@code try_private} (see {@link BridgeConnection#privateClientIds}): like mosquitto, the broker
      *     never sends such a client back what it published (no-local) and keeps the retain flag of
      *     what it sends it (retain-as-published)
-     */
-    public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
-            Set<String> bridgeClientIds) {
-        this(node, runDir, ports, security, bridgeClientIds, true);
-    }
-
-    /**
      * @param dollarTopics whether '$' topics are published on this broker (as {@link TopologyRunner} asks
      *     {@link DollarTopicDelivery#neededOn}): only then does it pay for keeping '#' and '+' subscriptions
      *     away from them ({@link KnownDifferences#DOLLAR_FILTER})
      */
     public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
             Set<String> bridgeClientIds, boolean dollarTopics) {
+        this(node, runDir, ports, security, bridgeClientIds, dollarTopics, LocalBridgeSecret.random());
+    }
+
+    /**
+     * @param bridgeSecret the run's secret: a connection that shows it is the local side of a bridge on this
+     *     broker, admitted and never ACL-checked, as mosquitto runs that side inside the broker
+     *     ({@link LocalBridgeSecret}); give the same one to the {@link BridgeConnection}s from this broker
+     */
+    public EmbeddedBroker(Broker node, Path runDir, Map<Listener, Integer> ports, BrokerSecurity security,
+            Set<String> bridgeClientIds, boolean dollarTopics, LocalBridgeSecret bridgeSecret) {
         this.node = node;
         this.dollarTopics = dollarTopics;
         this.folder = runDir.resolve(node.id());
         this.requestedPorts = Map.copyOf(ports);
         this.security = security;
         this.bridgeClientIds = Set.copyOf(bridgeClientIds);
+        this.bridgeSecret = Objects.requireNonNull(bridgeSecret, "bridgeSecret");
         requestedPorts.keySet().stream().filter(listener -> !node.listeners().contains(listener)).findFirst()
                 .ifPresent(listener -> {
                     throw new IllegalArgumentException("broker '" + node.id() + "' has no listener on port "
@@ -121,7 +131,7 @@ public final class EmbeddedBroker {
                         .withConfigurationFolder(folder.resolve("conf"))
                         .withDataFolder(folder.resolve("data"))
                         .withExtensionsFolder(folder.resolve("extensions"))
-                        .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeClientIds,
+                        .withEmbeddedExtension(SecurityExtension.embedded(security, bridgeSecret, bridgeClientIds,
                                 node.limits().effectiveMaxQos(), dollarTopics, ownership))
                         .withoutLoggingBootstrap()
                         .build();

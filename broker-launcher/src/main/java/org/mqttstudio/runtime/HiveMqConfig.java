@@ -66,10 +66,14 @@ final class HiveMqConfig {
                 + "</bind-address></tcp-listener>\n";
     }
 
+    /**
+     * No WebSocket extensions: a browser would otherwise negotiate permessage-deflate, whose compressed frames the
+     * wire tap cannot read (mosquitto 2.0.11 offers none either).
+     */
     private static String websocketListener(int port) {
         return "    <websocket-listener><port>" + port + "</port><bind-address>" + BIND_ADDRESS
                 + "</bind-address><path>" + WEBSOCKET_PATH + "</path>"
                 + "<subprotocols><subprotocol>mqttv3.1</subprotocol><subprotocol>mqtt</subprotocol></subprotocols>"
-                + "<allow-extensions>true</allow-extensions></websocket-listener>\n";
+                + "<allow-extensions>false</allow-extensions></websocket-listener>\n";
     }
 }

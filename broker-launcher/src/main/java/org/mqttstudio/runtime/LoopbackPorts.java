@@ -1,7 +1,6 @@
 package org.mqttstudio.runtime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,13 +10,12 @@ final class LoopbackPorts {
     private LoopbackPorts() {
     }
 
-    /** A port nobody listens on right now (HiveMQ does not report a port it chose itself). */
+    /**
+     * A port nobody listens on, leased until the broker binds it (HiveMQ does not report a port it chose
+     * itself); see {@link FreePorts} for why not port 0.
+     */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
+        return FreePorts.one();
     }
 
     /**

@@ -16,6 +16,10 @@ final class Mqtt3BridgeClient implements BridgeClient {
     private final Mqtt3AsyncClient client;
 
     Mqtt3BridgeClient(Options options, Hooks hooks) {
+        if (options.localSecret() != null) {
+            throw new IllegalArgumentException("the local side of a bridge speaks MQTT 5 (it sends its secret as a"
+                    + " user property)");
+        }
         this.options = options;
         this.client = MqttClient.builder().useMqttVersion3().identifier(options.clientId())
                 .serverHost(options.endpoint().host()).serverPort(options.endpoint().port())

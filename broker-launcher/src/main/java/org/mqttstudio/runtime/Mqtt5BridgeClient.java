@@ -42,6 +42,10 @@ final class Mqtt5BridgeClient implements BridgeClient {
             connect = options.password() == null ? auth.applySimpleAuth()
                     : auth.password(options.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
         }
+        if (options.localSecret() != null) {
+            connect = connect.userProperties().add(LocalBridgeSecret.PROPERTY, options.localSecret().value())
+                    .applyUserProperties();
+        }
         BridgeMessage will = options.will();
         if (will != null) {
             connect = connect.willPublish().topic(will.topic()).qos(MqttQos.fromCode(will.qos()))

@@ -10,12 +10,14 @@ import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Node;
 import org.mqttstudio.topology.Protocol;
 import org.mqttstudio.topology.Topology;
+import org.mqttstudio.trace.Transport;
 
 /**
  * The one place a run's ports are decided. Each broker listener's designed port plus the offset is
- * the node's port, where its wire tap listens and where clients and other brokers' bridges connect;
- * the broker itself listens behind it on a free internal port on loopback. External brokers keep
- * their address (they are not ours to move).
+ * the node's port, where its wire tap listens (MQTT and WebSocket listeners alike) and where clients
+ * and other brokers' bridges connect; the broker itself listens behind it on a free internal port on
+ * loopback (mosquitto's WebSocket listeners on every interface, see NOTES). External brokers keep their
+ * address (they are not ours to move).
  */
 public final class PortPlan {
     /** Taps and brokers listen on loopback only. */
@@ -54,13 +56,12 @@ public final class PortPlan {
 
     /**
      * New free internal ports for the broker's listeners (for a restart: the previous ones may be in
-     * TIME_WAIT). A WebSocket listener is not tapped (the tap decodes plain MQTT): the broker itself
-     * takes the node's port.
+     * TIME_WAIT).
      */
     public Map<Listener, Integer> freshInternalPorts(Broker broker) {
         Map<Listener, Integer> ports = new LinkedHashMap<>();
         for (Listener l : broker.listeners()) {
-            ports.put(l, tapped(l) ? LoopbackPorts.free() : nodePort(l));
+            ports.put(l, LoopbackPorts.free());
         }
         return Map.copyOf(ports);
     }
@@ -70,9 +71,18 @@ public final class PortPlan {
         return listener.port() + offset;
     }
 
-    /** Whether a wire tap fronts the listener: every plain MQTT one. */
+    /**
+     * Whether a wire tap fronts the listener: every one, plain MQTT and WebSocket alike ({@link #transport} says
+     * how its tap reads it). Asked by the runner still, so that a listener the tap cannot read (TLS, one day) has
+     * one place to say so.
+     */
     public boolean tapped(Listener listener) {
-        return listener.protocol() == Protocol.MQTT;
+        return true;
+    }
+
+    /** How the listener's tap reads the connections it forwards. */
+    public Transport transport(Listener listener) {
+        return listener.protocol() == Protocol.WEBSOCKETS ? Transport.WEBSOCKET : Transport.TCP;
     }
 
     /** The internal port each listener of the broker binds at the start of the run. */

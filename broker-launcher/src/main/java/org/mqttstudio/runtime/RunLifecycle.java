@@ -72,12 +72,25 @@ final class RunLifecycle {
         }
     }
 
-    /** Completes when the start is over; the caller's own copy (completing it changes nothing here). */
+    /** Completes when the start is over; the caller's own future (completing it changes nothing here). */
     CompletableFuture<Void> startDone() {
-        return startDone.copy();
+        return mirror(startDone);
     }
 
     CompletableFuture<Void> stopDone() {
-        return stopDone.copy();
+        return mirror(stopDone);
+    }
+
+    /** Not {@code copy()}: that wraps a failure into a CompletionException, so a cancelled start would not say so. */
+    private static CompletableFuture<Void> mirror(CompletableFuture<Void> source) {
+        CompletableFuture<Void> mirror = new CompletableFuture<>();
+        source.whenComplete((done, failure) -> {
+            if (failure == null) {
+                mirror.complete(null);
+            } else {
+                mirror.completeExceptionally(failure);
+            }
+        });
+        return mirror;
     }
 }

@@ -21,6 +21,8 @@ final class RunPlan {
     private final PortPlan ports;
     private final Path runDir;
     private final boolean ownRunDir;
+    /** Lets the embedded brokers know the local sides of this run's bridges. */
+    private final LocalBridgeSecret bridgeSecret = LocalBridgeSecret.random();
 
     private RunPlan(Topology topology, RunOptions options, PortPlan ports, Path runDir, boolean ownRunDir) {
         this.topology = topology;
@@ -105,5 +107,10 @@ final class RunPlan {
         } catch (IOException e) {
             // a leftover temporary folder is harmless
         }
+    }
+
+    /** The run's secret that the local side of each embedded bridge shows its own broker. */
+    LocalBridgeSecret bridgeSecret() {
+        return bridgeSecret;
     }
 }

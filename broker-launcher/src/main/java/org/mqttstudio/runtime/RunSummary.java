@@ -1,45 +1,62 @@
 package org.mqttstudio.runtime;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.mqttstudio.routing.Hop;
-import org.mqttstudio.routing.Route;
-import org.mqttstudio.routing.RouteTable;
-import org.mqttstudio.topology.Subscriber;
+import java.util.stream.Collectors;
 import org.mqttstudio.topology.Topology;
 
 /**
- * What a run delivered, compared with what the {@link org.mqttstudio.routing.Router} expects:
- * each published message should reach every subscriber a route leads to, once per distinct path
- * (as the topic looks at the subscriber, after prefix remaps). A message received more often than
- * that is a duplicate; one received less often was not delivered.
+ * What a run published and delivered, compared with what the {@link org.mqttstudio.routing.Router}
+ * expects ({@link DeliveryLedger}): each published message should reach every subscriber a route
+ * leads to, once per distinct path (as the topic looks at the subscriber, after prefix remaps), times
+ * the copies the runtime sends for overlapping filters of an MQTT 5 subscriber. A message received
+ * more often than that is a duplicate; one received less often was not delivered.
  *
+ * @param publishers one entry per publisher of the topology, in its order
  * @param subscribers one entry per subscriber of the topology, in its order
  * @param undelivered what was published but did not arrive, per subscriber and topic
  */
-public record RunSummary(List<SubscriberSummary> subscribers, List<Undelivered> undelivered) {
+public record RunSummary(List<PublisherSummary> publishers, List<SubscriberSummary> subscribers,
+        List<Undelivered> undelivered) {
 
     public RunSummary {
+        publishers = List.copyOf(publishers);
         subscribers = List.copyOf(subscribers);
         undelivered = List.copyOf(undelivered);
     }
 
     /**
-     * @param receivedByTopic messages received per topic, sorted by topic
-     * @param duplicates copies beyond what the routes explain, of messages that were published
+     * @param sent messages handed to the client library
+     * @param published of those, acknowledged by the broker (written, at QoS 0)
+     * @param failed of those, given up by the client library (not expected anywhere)
      */
-    public record SubscriberSummary(String subscriberId, Map<String, Long> receivedByTopic, long duplicates) {
+    public record PublisherSummary(String publisherId, long sent, long published, long failed) {
+    }
+
+    /**
+     * @param receivedByTopic PUBLISH packets received per topic, sorted by topic
+     * @param duplicates packets beyond what the routes explain, of messages that were published
+     * @param bySubscriptionIdentifiers MQTT 5 only: packets per set of subscription identifiers carried
+     */
+    public record SubscriberSummary(String subscriberId, Map<String, Long> receivedByTopic, long duplicates,
+            List<IdentifierCount> bySubscriptionIdentifiers) {
         public SubscriberSummary {
-            receivedByTopic = Map.copyOf(receivedByTopic);
+            receivedByTopic = Collections.unmodifiableSortedMap(new TreeMap<>(receivedByTopic));
+            bySubscriptionIdentifiers = List.copyOf(bySubscriptionIdentifiers);
         }
 
         public long received() {
             return receivedByTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** {@code packets} PUBLISH packets carried exactly these subscription identifiers. */
+    public record IdentifierCount(List<Integer> subscriptionIdentifiers, long packets) {
+        public IdentifierCount {
+            subscriptionIdentifiers = List.copyOf(subscriptionIdentifiers);
         }
     }
 
@@ -51,80 +68,29 @@ public record RunSummary(List<SubscriberSummary> subscribers, List<Undelivered> 
         }
     }
 
-    /** A message as a subscriber sees it. */
-    private record Key(String subscriberId, String topic, String payload) {
-    }
-
-    /**
-     * @param published per publisher id, how often each payload was published
-     * @param deliveries everything the subscribers received
-     */
-    public static RunSummary of(Topology topology, RouteTable routes, Map<String, Map<String, Long>> published,
-            List<Delivery> deliveries) {
-        Map<Key, Long> expected = new LinkedHashMap<>();
-        Map<Key, Set<String>> from = new LinkedHashMap<>();
-        Set<List<Object>> paths = new LinkedHashSet<>();
-        for (Route route : routes.routes()) {
-            List<Hop> hops = route.hops();
-            // overlapping filters of one subscriber deliver once; separate bridge paths deliver once each
-            if (!paths.add(List.of(route.publisherId(), route.subscriberId(), route.bridgeIds()))) {
-                continue;
-            }
-            String topic = hops.get(hops.size() - 1).topic();
-            published.getOrDefault(route.publisherId(), Map.of()).forEach((payload, count) -> {
-                Key key = new Key(route.subscriberId(), topic, payload);
-                expected.merge(key, count, Long::sum);
-                from.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(route.publisherId());
-            });
-        }
-        Map<Key, Long> received = new LinkedHashMap<>();
-        deliveries.forEach(d -> received.merge(new Key(d.subscriberId(), d.topic(), d.payloadText()), 1L, Long::sum));
-
-        List<SubscriberSummary> subscribers = new ArrayList<>();
-        for (Subscriber s : topology.subscribers()) {
-            Map<String, Long> byTopic = new TreeMap<>();
-            long duplicates = 0;
-            for (Map.Entry<Key, Long> r : received.entrySet()) {
-                if (r.getKey().subscriberId().equals(s.id())) {
-                    byTopic.merge(r.getKey().topic(), r.getValue(), Long::sum);
-                    long wanted = expected.getOrDefault(r.getKey(), 0L);
-                    duplicates += wanted > 0 ? Math.max(0, r.getValue() - wanted) : 0;
-                }
-            }
-            subscribers.add(new SubscriberSummary(s.id(), byTopic, duplicates));
-        }
-        Map<List<String>, long[]> totals = new LinkedHashMap<>(); // expected, received per subscriber and topic
-        Map<List<String>, Set<String>> shortOf = new LinkedHashMap<>();
-        expected.forEach((key, wanted) -> {
-            long got = Math.min(wanted, received.getOrDefault(key, 0L));
-            List<String> where = List.of(key.subscriberId(), key.topic());
-            long[] counts = totals.computeIfAbsent(where, w -> new long[2]);
-            counts[0] += wanted;
-            counts[1] += got;
-            if (got < wanted) {
-                shortOf.computeIfAbsent(where, w -> new LinkedHashSet<>()).addAll(from.get(key));
-            }
-        });
-        List<Undelivered> undelivered = new ArrayList<>();
-        shortOf.forEach((where, publishers) -> undelivered.add(new Undelivered(where.get(0), where.get(1),
-                List.copyOf(publishers), totals.get(where)[0], totals.get(where)[1])));
-        return new RunSummary(subscribers, undelivered);
-    }
-
     /** The summary as the terminal shows it, one line each. */
     public List<String> lines(Topology topology) {
         List<String> lines = new ArrayList<>();
+        for (PublisherSummary p : publishers) {
+            lines.add(topology.nameOf(p.publisherId()) + ": " + p.published() + " published"
+                    + (p.failed() > 0 ? ", " + p.failed() + " failed" : ""));
+        }
         for (SubscriberSummary s : subscribers) {
             StringBuilder line = new StringBuilder(topology.nameOf(s.subscriberId())).append(": ")
                     .append(s.received()).append(" received");
             if (!s.receivedByTopic().isEmpty()) {
-                List<String> topics = new ArrayList<>();
-                s.receivedByTopic().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(e -> topics.add(e.getKey() + ": " + e.getValue()));
-                line.append(" (").append(String.join(", ", topics)).append(')');
+                line.append(" (").append(s.receivedByTopic().entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))).append(')');
             }
             String duplicates = s.duplicates() == 1 ? " duplicate" : " duplicates";
-            lines.add(line.append(", ").append(s.duplicates()).append(duplicates).toString());
+            line.append(", ").append(s.duplicates()).append(duplicates);
+            if (!s.bySubscriptionIdentifiers().isEmpty()) {
+                line.append("; subscription identifiers ").append(s.bySubscriptionIdentifiers().stream()
+                        .map(c -> c.subscriptionIdentifiers().stream().map(String::valueOf)
+                                .collect(Collectors.joining("+")) + ": " + c.packets())
+                        .collect(Collectors.joining(", ")));
+            }
+            lines.add(line.toString());
         }
         if (undelivered.isEmpty()) {
             lines.add("not delivered: nothing");

@@ -11,7 +11,8 @@ import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.util.Set;
 
 /**
- * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients, treats
+ * The embedded extension that applies one broker's {@link BrokerSecurity} to its clients (except the
+ * local sides of the run's bridges, which prove themselves with its {@link LocalBridgeSecret}), treats
  * the given bridge clients as mosquitto treats {@code try_private} bridges, keeps '$' topics
  * away from wildcard-first filters ({@link DollarTopicDelivery}), grants subscriptions at most
  * the broker's max_qos ({@link MaxQosSubscriptions}) and tells {@link ListenerOwnership} of every
@@ -19,14 +20,16 @@ import java.util.Set;
  */
 final class SecurityExtension implements ExtensionMain {
     private final BrokerSecurity security;
+    private final LocalBridgeSecret bridgeSecret;
     private final Set<String> bridgeClientIds;
     private final int maxQos;
     private final boolean dollarTopics;
     private final ListenerOwnership ownership;
 
-    private SecurityExtension(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                              boolean dollarTopics, ListenerOwnership ownership) {
+    private SecurityExtension(BrokerSecurity security, LocalBridgeSecret bridgeSecret, Set<String> bridgeClientIds,
+                              int maxQos, boolean dollarTopics, ListenerOwnership ownership) {
         this.security = security;
+        this.bridgeSecret = bridgeSecret;
         this.bridgeClientIds = bridgeClientIds;
         this.maxQos = maxQos;
         this.dollarTopics = dollarTopics;
@@ -34,17 +37,20 @@ final class SecurityExtension implements ExtensionMain {
     }
 
     /**
+     * @param bridgeSecret what the local sides of the run's bridges show ({@link LocalBridgeSecret})
      * @param maxQos       the broker's effective max_qos (2: no cap)
      * @param dollarTopics whether '$' topics are published on this broker ({@link DollarTopicDelivery#neededOn})
      * @param ownership    the broker's own probe
      */
-    static EmbeddedExtension embedded(BrokerSecurity security, Set<String> bridgeClientIds, int maxQos,
-                                      boolean dollarTopics, ListenerOwnership ownership) {
+    static EmbeddedExtension embedded(BrokerSecurity security, LocalBridgeSecret bridgeSecret,
+                                      Set<String> bridgeClientIds, int maxQos, boolean dollarTopics,
+                                      ListenerOwnership ownership) {
         return EmbeddedExtension.builder()
                 .withId("mqtt-studio-security")
                 .withName("MQTT Topology Studio security")
                 .withVersion("1")
-                .withExtensionMain(new SecurityExtension(security, bridgeClientIds, maxQos, dollarTopics, ownership))
+                .withExtensionMain(new SecurityExtension(security, bridgeSecret, bridgeClientIds, maxQos,
+                        dollarTopics, ownership))
                 .build();
     }
 
@@ -56,8 +62,10 @@ final class SecurityExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         boolean open = security == BrokerSecurity.OPEN;
+        // an open broker admits everyone and checks nothing: trust would add nothing there, so it keeps no
+        // authenticator (and HiveMQ's plain path)
         if (!open) {
-            ClientAuthenticator authenticator = new ClientAuthenticator(security);
+            ClientAuthenticator authenticator = new ClientAuthenticator(security, bridgeSecret);
             SecurityRegistry registry = Services.securityRegistry();
             registry.setAuthenticatorProvider(providerInput -> authenticator);
             registry.setAuthorizerProvider(providerInput -> ClientAccess.of(security, providerInput));
@@ -78,7 +86,7 @@ final class SecurityExtension implements ExtensionMain {
             if (dollarTopics) {
                 client.addPublishOutboundInterceptor(dollarTopicDelivery);
             }
-            if (!open) {
+            if (!open && !ClientAccess.isLocalBridge(initializerInput)) {
                 ClientAccess access = ClientAccess.of(security, initializerInput);
                 client.addPublishInboundInterceptor(access);
                 client.addPublishOutboundInterceptor(access);

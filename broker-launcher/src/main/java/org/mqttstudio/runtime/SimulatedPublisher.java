@@ -2,12 +2,10 @@ package org.mqttstudio.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +18,10 @@ import org.mqttstudio.topology.Publisher;
 /**
  * A publisher of the topology on hivemq-mqtt-client: once connected, renders its payload template
  * every interval ({@code {seq}} from 1) and publishes, from its own scheduler thread (never a client
- * callback thread: hivemq-mqtt-client#801). Ticks while disconnected are skipped. It remembers how
- * often each payload was published (the broker acknowledged it, or wrote it at QoS 0).
+ * callback thread: hivemq-mqtt-client#801). Ticks while disconnected are skipped. Each message is
+ * registered with the run's {@link DeliveryLedger} before it is sent (so that no delivery overtakes
+ * it), then marked published (the broker acknowledged it, or it was written at QoS 0) or failed; the
+ * publisher itself keeps only counts.
  */
 public final class SimulatedPublisher implements AutoCloseable {
     private final Publisher model;
@@ -33,14 +33,17 @@ public final class SimulatedPublisher implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
-    private final Map<String, AtomicLong> payloads = new ConcurrentHashMap<>();
+    private final DeliveryLedger ledger;
 
     /**
      * @param seed the run's seed; the publisher's random numbers follow from it and its id
      * @param status receives the publisher's status; called on client threads, must not block
+     * @param ledger where each message is registered before it is sent
      */
-    public SimulatedPublisher(Publisher model, Endpoint endpoint, long seed, Consumer<NodeStatus> status) {
+    public SimulatedPublisher(Publisher model, Endpoint endpoint, long seed, Consumer<NodeStatus> status,
+            DeliveryLedger ledger) {
         this.model = model;
+        this.ledger = ledger;
         this.status = status;
         this.template = PayloadTemplate.parse(model.payload());
         this.random = new SplittableRandom(seed ^ model.id().hashCode());
@@ -54,8 +57,12 @@ public final class SimulatedPublisher implements AutoCloseable {
             public void connected() {
                 emit(NodeStatus.State.RUNNING, "publishing to " + model.topic());
                 if (started.compareAndSet(false, true)) {
-                    scheduler.scheduleAtFixedRate(SimulatedPublisher.this::tick, 0, model.intervalMs(),
-                            TimeUnit.MILLISECONDS);
+                    try {
+                        scheduler.scheduleAtFixedRate(SimulatedPublisher.this::tick, 0, model.intervalMs(),
+                                TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException stoppedBeforeConnecting) {
+                        // the run stopped publishing before this client connected: nothing to send
+                    }
                 }
             }
 
@@ -85,24 +92,21 @@ public final class SimulatedPublisher implements AutoCloseable {
             return;
         }
         long seq = sequence.incrementAndGet();
-        String payload = template.render(seq, Instant.now(), random);
-        session.publish(model.topic(), payload.getBytes(StandardCharsets.UTF_8), model.qos(), model.retain())
-                .thenRun(() -> {
-                    published.incrementAndGet();
-                    payloads.computeIfAbsent(payload, p -> new AtomicLong()).incrementAndGet();
-                });
+        byte[] payload = template.render(seq, Instant.now(), random).getBytes(StandardCharsets.UTF_8);
+        DeliveryLedger.Sent sent = ledger.sent(model.id(), payload);
+        session.publish(model.topic(), payload, model.qos(), model.retain()).whenComplete((done, failure) -> {
+            if (failure == null) {
+                published.incrementAndGet();
+                ledger.published(sent);
+            } else {
+                ledger.failed(sent);
+            }
+        });
     }
 
     /** Messages published so far. */
     public long publishedCount() {
         return published.get();
-    }
-
-    /** How often each payload was published so far. */
-    public Map<String, Long> publishedPayloads() {
-        Map<String, Long> copy = new HashMap<>();
-        payloads.forEach((payload, n) -> copy.put(payload, n.get()));
-        return Map.copyOf(copy);
     }
 
     /** Stops publishing at once (no further messages). */

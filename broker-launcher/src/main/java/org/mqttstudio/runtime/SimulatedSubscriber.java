@@ -1,29 +1,45 @@
 package org.mqttstudio.runtime;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.mqttstudio.topology.MqttVersion;
 import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Subscription;
+import org.mqttstudio.trace.PacketEvent;
+import org.mqttstudio.trace.PacketProperty;
+import org.mqttstudio.trace.WireTap;
 
 /**
  * A subscriber of the topology on hivemq-mqtt-client: connects, subscribes to its filters once
  * connected (the library subscribes again after a reconnect that lost the session), and reports
- * every message as a {@link Delivery}.
+ * every PUBLISH packet it receives as one {@link Delivery}, as a paho {@code on_message} sees them:
+ * a broker may send one packet for several matching filters or one per filter (MQTT 5 §3.3.4).
+ *
+ * <p>hivemq-mqtt-client keeps the subscription identifiers of an incoming MQTT 5 PUBLISH to itself,
+ * so an MQTT 5 subscriber connects through a private {@link WireTap} of its own and reads its
+ * deliveries, identifiers included, off its own connection's bytes; an MQTT 3.1.1 subscriber (whose
+ * packets carry no identifiers) takes them from the library, one callback per packet.
  */
 public final class SimulatedSubscriber implements AutoCloseable {
+    private static final String SUBSCRIPTION_IDENTIFIER = "SUBSCRIPTION_IDENTIFIER";
+
     private final Subscriber model;
     private final Consumer<NodeStatus> status;
     private final Consumer<Delivery> deliveries;
     private final Executor executor;
+    private final WireTap ownTap;
     private final ClientSession session;
     private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final InboundQos2 inboundQos2 = new InboundQos2();
 
     /**
      * @param status receives the subscriber's status; called on client threads, must not block
-     * @param deliveries receives each message; called on client threads, must not block
+     * @param deliveries receives each PUBLISH packet; called on client or tap threads, must not block
      * @param executor where the SUBSCRIBEs are sent from, never a client callback thread
      */
     public SimulatedSubscriber(Subscriber model, Endpoint endpoint, Consumer<NodeStatus> status,
@@ -32,7 +48,11 @@ public final class SimulatedSubscriber implements AutoCloseable {
         this.status = status;
         this.deliveries = deliveries;
         this.executor = executor;
-        this.session = ClientSession.create(model.client(), endpoint, new ClientSession.Listener() {
+        boolean mqtt5 = model.client().mqttVersion() == MqttVersion.V5;
+        this.ownTap = mqtt5 ? WireTap.builder("subscriber " + model.id(), new InetSocketAddress(PortPlan.HOST, 0),
+                new InetSocketAddress(endpoint.host(), endpoint.port())).sink(this::seen).start() : null;
+        Endpoint via = mqtt5 ? new Endpoint(PortPlan.HOST, ownTap.port()) : endpoint;
+        this.session = ClientSession.create(model.client(), via, new ClientSession.Listener() {
             @Override
             public void connected() {
                 if (subscribed.compareAndSet(false, true)) {
@@ -47,6 +67,8 @@ public final class SimulatedSubscriber implements AutoCloseable {
                 emit(NodeStatus.State.FAILED, "cannot reach " + endpoint + ": " + reason + " (retrying)");
             }
         });
+        // MQTT 5: the library still acknowledges each packet; the delivery comes from the tap
+        session.onEveryMessage(mqtt5 ? (topic, payload, qos, retain) -> { } : this::received);
     }
 
     public Subscriber model() {
@@ -61,7 +83,7 @@ public final class SimulatedSubscriber implements AutoCloseable {
 
     private void subscribeAll() {
         CompletableFuture<?>[] acks = model.subscriptions().stream()
-                .map(s -> session.subscribe(s.filter(), s.qos(), this::received)).toArray(CompletableFuture[]::new);
+                .map(s -> session.subscribe(s.filter(), s.qos())).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(acks).whenComplete((done, failure) -> emit(
                 failure == null ? NodeStatus.State.RUNNING : NodeStatus.State.FAILED,
                 failure == null ? "subscribed to " + filters() : "subscribe failed: " + failure.getMessage()));
@@ -72,7 +94,17 @@ public final class SimulatedSubscriber implements AutoCloseable {
     }
 
     private void received(String topic, byte[] payload, int qos, boolean retain) {
-        deliveries.accept(new Delivery(model.id(), topic, payload, qos, retain, Instant.now()));
+        deliveries.accept(new Delivery(model.id(), topic, payload, qos, retain, Instant.now(), List.of()));
+    }
+
+    /** A packet on the MQTT 5 subscriber's own connection, on the tap's one decoder thread. */
+    private void seen(PacketEvent e) {
+        if (inboundQos2.isNewMessage(e)) {
+            List<Integer> ids = e.properties().stream().filter(p -> p.name().equals(SUBSCRIPTION_IDENTIFIER))
+                    .map(PacketProperty::value).map(Integer::valueOf).toList();
+            byte[] payload = e.payload() == null ? new byte[0] : e.payload();
+            deliveries.accept(new Delivery(model.id(), e.topic(), payload, e.qos(), e.retain(), e.time(), ids));
+        }
     }
 
     private void emit(NodeStatus.State state, String message) {
@@ -81,7 +113,12 @@ public final class SimulatedSubscriber implements AutoCloseable {
 
     /** Disconnects; returns once done. */
     public CompletableFuture<Void> stopAsync() {
-        return session.disconnect().whenComplete((done, failure) -> emit(NodeStatus.State.STOPPED, ""));
+        return session.disconnect().whenComplete((done, failure) -> {
+            if (ownTap != null) {
+                ownTap.close();
+            }
+            emit(NodeStatus.State.STOPPED, "");
+        });
     }
 
     @Override

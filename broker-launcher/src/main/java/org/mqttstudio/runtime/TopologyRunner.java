@@ -3,6 +3,7 @@ package org.mqttstudio.runtime;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.mqttstudio.routing.RouteTable;
 import org.mqttstudio.routing.Router;
-import org.mqttstudio.topology.Bridge;
-import org.mqttstudio.topology.Publisher;
-import org.mqttstudio.topology.Subscriber;
 import org.mqttstudio.topology.Topology;
 import org.mqttstudio.trace.FlowCorrelator;
 import org.mqttstudio.trace.FlowFeed;
@@ -56,17 +54,18 @@ public final class TopologyRunner implements AutoCloseable {
     private final RunElements elements;
     private final RunLifecycle lifecycle = new RunLifecycle();
     private final EventFeed<Delivery> deliveryFeed = new EventFeed<>();
-    private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final DeliveryLedger ledger;
 
     private TopologyRunner(RunPlan plan) {
         this.plan = plan;
         this.topology = plan.topology();
         this.routes = new Router().routes(topology);
+        this.ledger = new DeliveryLedger(topology, routes, Expectations.policyOf(plan.options().runtime()));
         this.recorder = new Recorder(plan.options().recorderCapacity());
         this.flows = new FlowFeed(recorder.view(), new FlowCorrelator());
         this.statuses = new ElementStatuses(plan);
         this.brokers = new BrokerLifecycle(plan, statuses, this::onPacket);
-        this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery);
+        this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery, ledger);
         this.faults = new LinkFaults(plan, brokers, statuses);
         this.elements = RunElements.of(topology, plan.options().hostname());
     }
@@ -137,42 +136,35 @@ public final class TopologyRunner implements AutoCloseable {
         }
     }
 
+    /** Runs the start's steps in order; a stop meanwhile halts it before the next one. */
     private void startAll() {
+        for (Runnable step : startSteps()) {
+            if (lifecycle.stopping()) {
+                return;
+            }
+            step.run();
+        }
+    }
+
+    /**
+     * Taps, then the brokers behind them (bridge targets first), bridges, subscribers, a wait until
+     * those are connected or failed (so that the first messages find someone listening), publishers.
+     */
+    private List<Runnable> startSteps() {
         List<BrokerSlot> order = plan.brokersTargetsFirst().stream().map(b -> brokers.slot(b.id())).toList();
         order.forEach(slot -> statuses.report(slot.id(), NodeStatus.State.STARTING, ""));
-        for (BrokerSlot slot : order) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            brokers.openTaps(slot);
-        }
-        for (BrokerSlot slot : order) {
-            if (lifecycle.stopping()) {
-                return;
-            }
+        List<Runnable> steps = new ArrayList<>();
+        order.forEach(slot -> steps.add(() -> brokers.openTaps(slot)));
+        order.forEach(slot -> steps.add(() -> {
             if (slot.tapsUp) {
                 brokers.startInstance(slot);
             }
-        }
-        for (Bridge bridge : topology.bridges()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startBridge(bridge);
-        }
-        for (Subscriber subscriber : topology.subscribers()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startSubscriber(subscriber);
-        }
-        statuses.awaitSettled(plan.listenersBeforePublishers(), READY_MAX, lifecycle::stopping);
-        for (Publisher publisher : topology.publishers()) {
-            if (lifecycle.stopping()) {
-                return;
-            }
-            clients.startPublisher(publisher);
-        }
+        }));
+        topology.bridges().forEach(bridge -> steps.add(() -> clients.startBridge(bridge)));
+        topology.subscribers().forEach(subscriber -> steps.add(() -> clients.startSubscriber(subscriber)));
+        steps.add(() -> statuses.awaitSettled(plan.listenersBeforePublishers(), READY_MAX, lifecycle::stopping));
+        topology.publishers().forEach(publisher -> steps.add(() -> clients.startPublisher(publisher)));
+        return steps;
     }
 
     private void onPacket(PacketEvent event) {
@@ -181,7 +173,7 @@ public final class TopologyRunner implements AutoCloseable {
     }
 
     private void onDelivery(Delivery delivery) {
-        deliveries.add(delivery);
+        ledger.received(delivery);
         deliveryFeed.emit(delivery);
     }
 
@@ -251,16 +243,14 @@ public final class TopologyRunner implements AutoCloseable {
         return statuses.of(elementId);
     }
 
-    /** Everything the subscribers received so far, in arrival order. */
+    /** The latest PUBLISH packets the subscribers received, oldest first (at most DeliveryLedger.DEFAULT_RECENT). */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return ledger.recent();
     }
 
-    /** What was published, received, duplicated and lost so far. */
+    /** What was published, received, duplicated and lost so far; cheap: counts kept as the run goes. */
     public RunSummary summary() {
-        Map<String, Map<String, Long>> published = new HashMap<>();
-        clients.publishers().forEach(p -> published.put(p.model().id(), p.publishedPayloads()));
-        return RunSummary.of(topology, routes, published, deliveries());
+        return ledger.summary();
     }
 
     // ---- faults ----
@@ -293,8 +283,13 @@ public final class TopologyRunner implements AutoCloseable {
     /**
      * Starts a new instance of a stopped broker on the same node ports (new internal ones behind new
      * taps, which get the link faults set before); completes when it listens.
+     *
+     * @throws IllegalStateException once the run is stopping (a broker started then would outlive it)
      */
     public CompletableFuture<Void> startBroker(String brokerId) {
+        if (lifecycle.stopping()) {
+            throw new IllegalStateException("the run is stopping: " + topology.nameOf(brokerId) + " stays down");
+        }
         return brokers.startBroker(brokerId);
     }
 
@@ -348,10 +343,10 @@ public final class TopologyRunner implements AutoCloseable {
     /** Waits until every expected message arrived, or no message arrived for a moment, at most 2 s. */
     private void settle() {
         long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
-        int seen = -1;
+        long seen = -1;
         long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline && !summary().undelivered().isEmpty()) {
-            int now = deliveries.size();
+        while (System.nanoTime() < deadline && ledger.missing() > 0) {
+            long now = ledger.receivedCount();
             if (now != seen) {
                 seen = now;
                 quietSince = System.nanoTime();

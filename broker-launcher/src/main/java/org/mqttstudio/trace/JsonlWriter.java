@@ -18,7 +18,8 @@ import java.util.Base64;
  * Writes packet events as JSON Lines, one packet per line.
  *
  * <p>Every line has {@code t} (ISO-8601 UTC instant with the tap's clock resolution, e.g.
- * {@code 2026-11-25T14:30:00.123456Z}), {@code node}, {@code conn}, {@code addr}, {@code dir}
+ * {@code 2026-11-25T14:30:00.123456Z}), {@code node}, {@code conn}, {@code addr}, {@code transport} ({@code TCP}
+ * or {@code WEBSOCKET}: on every line, so a reader needs no default), {@code dir}
  * ({@code CLIENT_TO_BROKER} or {@code BROKER_TO_CLIENT}), {@code client} (null before CONNECT), {@code type},
  * {@code packetId}, {@code qos}, {@code dup}, {@code retain}, {@code topic}, {@code payload} and {@code size};
  * absent values are null. {@code payload} is the text when it is valid UTF-8, else base64 with
@@ -54,6 +55,7 @@ public final class JsonlWriter implements Closeable {
         line.put("node", event.node());
         line.put("conn", event.connectionId());
         line.put("addr", event.clientAddress().getHostString() + ":" + event.clientAddress().getPort());
+        line.put("transport", event.transport().name());
         line.put("dir", event.direction().name());
         line.put("client", event.clientId());
         line.put("type", event.type().name());

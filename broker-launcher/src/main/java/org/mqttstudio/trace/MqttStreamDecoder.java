@@ -19,7 +19,7 @@ import java.time.Instant;
  * further input). A broken length field loses the packet boundaries for good: from then on every chunk is
  * reported as malformed. Not thread-safe: one thread at a time (the tap's {@link TapDecoder}) calls it.
  */
-final class MqttStreamDecoder {
+final class MqttStreamDecoder implements StreamDecoder {
     /** MQTT's largest packet: 1 type byte, 4 length bytes, 268 435 455 bytes remaining. */
     static final int MAX_PACKET_BYTES = 1 + 4 + 268_435_455;
 
@@ -55,8 +55,8 @@ final class MqttStreamDecoder {
         decoder.attr(VERSION_KEY).set(version);
     }
 
-    /** Decodes the next bytes of the stream, which arrived at {@code arrived}. */
-    void feed(byte[] chunk, Instant arrived) {
+    @Override
+    public void feed(byte[] chunk, Instant arrived) {
         if (ended) {
             return;
         }
@@ -76,7 +76,8 @@ final class MqttStreamDecoder {
      * Gives the rest of the stream up ({@code skipped} bytes could not be decoded, e.g. the tap's decoder fell too
      * far behind): one malformed event says why, and nothing after it is decoded.
      */
-    void abandon(int skipped, String why, Instant arrived) {
+    @Override
+    public void abandon(int skipped, String why, Instant arrived) {
         if (ended) {
             return;
         }
@@ -85,7 +86,8 @@ final class MqttStreamDecoder {
     }
 
     /** The stream ended: bytes of an unfinished packet are reported as malformed. */
-    void end() {
+    @Override
+    public void end() {
         if (ended) {
             return;
         }

@@ -14,9 +14,12 @@ import java.util.Objects;
  *
  * @param time            when the tap read the packet's last byte
  * @param node            the node (broker) the tap fronts
- * @param connectionId    the connection's number, counted per tap from 1
+ * @param connectionId    the connection's number, counted from 1 per tap, per node in a run (its taps share
+ *                        {@link ConnectionNumbers}): with the node it names one connection
  * @param clientAddress   the client's address as the tap saw it
  * @param nodePort        the tap's port, i.e. the node's port as clients know it
+ * @param transport       how the connection carries MQTT (a WebSocket listener's packets are the MQTT packets
+ *                        inside its frames: {@code raw} and {@code size} are those, not the frames)
  * @param clientId        the client id from this connection's CONNECT; null until that was seen
  * @param direction       which way the packet went
  * @param type            the packet type, MALFORMED for bytes that did not decode
@@ -41,6 +44,7 @@ public record PacketEvent(
         long connectionId,
         InetSocketAddress clientAddress,
         int nodePort,
+        Transport transport,
         String clientId,
         PacketDirection direction,
         PacketType type,
@@ -62,6 +66,7 @@ public record PacketEvent(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(clientAddress, "clientAddress");
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(raw, "raw");
@@ -70,6 +75,17 @@ public record PacketEvent(
         properties = immutable(properties);
         payload = payload == null ? null : payload.clone();
         raw = raw.clone();
+    }
+
+    /** A packet of a plain TCP connection (the constructor from before WebSocket listeners were traced). */
+    public PacketEvent(Instant time, String node, long connectionId, InetSocketAddress clientAddress, int nodePort,
+                       String clientId, PacketDirection direction, PacketType type, Integer packetId, int qos,
+                       boolean dup, boolean retain, String topic, byte[] payload, List<Integer> reasonCodes,
+                       List<TopicFilter> subscriptions, List<PacketProperty> properties, Integer protocolVersion,
+                       int size, byte[] raw, String error) {
+        this(time, node, connectionId, clientAddress, nodePort, Transport.TCP, clientId, direction, type, packetId,
+                qos, dup, retain, topic, payload, reasonCodes, subscriptions, properties, protocolVersion, size, raw,
+                error);
     }
 
     /** Most packets have no codes, filters or properties: an empty list is not copied. */

@@ -21,6 +21,7 @@ import java.util.List;
 final class PacketEventCodec {
     private static final PacketDirection[] DIRECTIONS = PacketDirection.values();
     private static final PacketType[] TYPES = PacketType.values();
+    private static final Transport[] TRANSPORTS = Transport.values();
     private static final int DUP = 1;
     private static final int RETAIN = 2;
     private static final int PAYLOAD_IS_RAW_TAIL = 4;
@@ -51,6 +52,7 @@ final class PacketEventCodec {
         }
         out.putInt(address.getPort());
         out.putInt(event.nodePort());
+        out.putByte(event.transport().ordinal());
         out.putRecurring(event.clientId());
         out.putByte(event.direction().ordinal());
         out.putByte(event.type().ordinal());
@@ -94,6 +96,7 @@ final class PacketEventCodec {
                 ? InetSocketAddress.createUnresolved(in.getString(), in.getInt())
                 : new InetSocketAddress(address(in.getBytes()), in.getInt());
         int nodePort = in.getInt();
+        Transport transport = TRANSPORTS[in.getByte()];
         String clientId = in.getString();
         PacketDirection direction = DIRECTIONS[in.getByte()];
         PacketType type = TYPES[in.getByte()];
@@ -122,7 +125,7 @@ final class PacketEventCodec {
         if (tailLength >= 0) {
             payload = Arrays.copyOfRange(raw, raw.length - tailLength, raw.length);
         }
-        return new PacketEvent(time, node, connectionId, address, nodePort, clientId, direction, type,
+        return new PacketEvent(time, node, connectionId, address, nodePort, transport, clientId, direction, type,
                 packetId < 0 ? null : packetId, qos, (flags & DUP) != 0, (flags & RETAIN) != 0, topic, payload, codes,
                 filters, properties, version < 0 ? null : version, size, raw, in.getString());
     }

@@ -16,8 +16,11 @@ import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttSubscribePayload;
+import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +30,12 @@ import java.util.Map;
 
 /** Turns Netty's decoded MQTT messages into {@link PacketEvent}s. */
 final class PacketEvents {
+    /** The prefix of a CONNECT's will properties. */
+    private static final String WILL = "will.";
 
     /** Where a packet was seen: everything an event needs besides the packet itself. */
-    record Origin(String node, long connectionId, InetSocketAddress clientAddress, int nodePort, String clientId,
-                  Integer protocolVersion, PacketDirection direction) {
+    record Origin(String node, long connectionId, InetSocketAddress clientAddress, int nodePort, Transport transport,
+                  String clientId, Integer protocolVersion, PacketDirection direction) {
     }
 
     private PacketEvents() {
@@ -38,8 +43,9 @@ final class PacketEvents {
 
     static PacketEvent malformed(Origin origin, byte[] raw, String error, Instant time) {
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null, 0, false,
-                false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw, error);
+                origin.nodePort(), origin.transport(), origin.clientId(), origin.direction(), PacketType.MALFORMED, null,
+                0, false, false, null, null, List.of(), List.of(), List.of(), origin.protocolVersion(), raw.length, raw,
+                error);
     }
 
     /**
@@ -66,21 +72,26 @@ final class PacketEvents {
             if (MqttStreamDecoder.isBridgeConnect(raw)) {
                 properties.add(new PacketProperty("bridge", "true"));
             }
-            addAll(properties, connect.properties());
+            if (connect.isWillFlag()) {
+                properties.add(new PacketProperty("will-qos", Integer.toString(connect.willQos())));
+                properties.add(new PacketProperty("will-retain", Boolean.toString(connect.isWillRetain())));
+            }
+            addAll(properties, "", connect.properties());
         } else if (header instanceof MqttConnAckVariableHeader connAck) {
             codes.add(connAck.connectReturnCode().byteValue() & 0xff);
-            addAll(properties, connAck.properties());
+            properties.add(new PacketProperty("session-present", Boolean.toString(connAck.isSessionPresent())));
+            addAll(properties, "", connAck.properties());
         } else if (header instanceof MqttPublishVariableHeader publish) {
             topic = resolveAlias(publish, topicAliases);
-            addAll(properties, publish.properties());
+            addAll(properties, "", publish.properties());
         } else if (header instanceof MqttPubReplyMessageVariableHeader reply) {
             codes.add(reply.reasonCode() & 0xff);
-            addAll(properties, reply.properties());
+            addAll(properties, "", reply.properties());
         } else if (header instanceof MqttMessageIdAndPropertiesVariableHeader withProperties) {
-            addAll(properties, withProperties.properties());
+            addAll(properties, "", withProperties.properties());
         } else if (header instanceof MqttReasonCodeAndPropertiesVariableHeader reason) {
             codes.add(reason.reasonCode() & 0xff);
-            addAll(properties, reason.properties());
+            addAll(properties, "", reason.properties());
         }
 
         if (payload instanceof MqttConnectPayload connect) {
@@ -88,14 +99,21 @@ final class PacketEvents {
             if (connect.userName() != null) {
                 properties.add(new PacketProperty("username", connect.userName()));
             }
+            if (connect.passwordInBytes() != null) {
+                properties.add(new PacketProperty("password", "set")); // that one was sent, never what it is
+            }
             topic = connect.willTopic();
             body = connect.willMessageInBytes();
-            addAll(properties, connect.willProperties());
+            addAll(properties, WILL, connect.willProperties());
         } else if (payload instanceof ByteBuf bytes) {
             body = ByteBufUtil.getBytes(bytes);
         } else if (payload instanceof MqttSubscribePayload subscribe) {
-            subscribe.topicSubscriptions().forEach(s ->
-                    filters.add(new TopicFilter(s.topicFilter(), s.qualityOfService().value())));
+            for (MqttTopicSubscription s : subscribe.topicSubscriptions()) {
+                filters.add(new TopicFilter(s.topicFilter(), s.qualityOfService().value()));
+                if (version != null && version == MqttVersion.MQTT_5.protocolLevel()) {
+                    properties.add(new PacketProperty("subscription-options", options(s)));
+                }
+            }
         } else if (payload instanceof MqttUnsubscribePayload unsubscribe) {
             unsubscribe.topics().forEach(t -> filters.add(new TopicFilter(t, null)));
         } else if (payload instanceof MqttSubAckPayload subAck) {
@@ -105,7 +123,7 @@ final class PacketEvents {
         }
 
         return new PacketEvent(time, origin.node(), origin.connectionId(), origin.clientAddress(),
-                origin.nodePort(), clientId, origin.direction(), type(fixed.messageType()),
+                origin.nodePort(), origin.transport(), clientId, origin.direction(), type(fixed.messageType()),
                 packetId(header), fixed.qosLevel().value(), fixed.isDup(), fixed.isRetain(), topic, body, codes,
                 filters, properties, version, raw.length, raw, null);
     }
@@ -154,12 +172,28 @@ final class PacketEvents {
         return id > 0 ? id : null;
     }
 
-    private static void addAll(List<PacketProperty> into, MqttProperties properties) {
+    /** An MQTT 5 SUBSCRIBE's options besides the QoS: "a/# no-local retain-as-published retain-handling=2". */
+    private static String options(MqttTopicSubscription subscription) {
+        MqttSubscriptionOption option = subscription.option();
+        return subscription.topicFilter() + (option.isNoLocal() ? " no-local" : "")
+                + (option.isRetainAsPublished() ? " retain-as-published" : "")
+                + " retain-handling=" + option.retainHandling().value();
+    }
+
+    /** The specification's name of a property: Netty's, except the one Netty names differently. */
+    private static String name(int propertyId) {
+        MqttProperties.MqttPropertyType type = MqttProperties.MqttPropertyType.valueOf(propertyId);
+        return type == MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL ? "MESSAGE_EXPIRY_INTERVAL"
+                : type.name();
+    }
+
+    /** Adds each property, its name after {@code prefix} (the will's properties are told apart from the CONNECT's). */
+    private static void addAll(List<PacketProperty> into, String prefix, MqttProperties properties) {
         if (properties == null) {
             return;
         }
         for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
-            String name = MqttProperties.MqttPropertyType.valueOf(property.propertyId()).name();
+            String name = prefix + name(property.propertyId());
             Object value = property.value();
             if (value instanceof List<?> pairs) {
                 for (Object pair : pairs) {

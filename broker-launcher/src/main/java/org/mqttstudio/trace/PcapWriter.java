@@ -11,8 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes packet events as a classic pcap file (LINKTYPE_RAW: bare IPv4) that Wireshark's MQTT dissector reads.
@@ -20,10 +23,27 @@ import java.util.Map;
  * <p>Each tapped connection becomes a synthetic TCP stream between the client's address and port and the node's
  * port on 127.0.0.1, opened by a SYN / SYN-ACK / ACK handshake at its first packet, with sequence and
  * acknowledgement numbers that follow the bytes. Each MQTT packet is one segment (split above 65 495 bytes).
- * Wireshark decodes port 1883 as MQTT by itself; for other ports use {@code -d tcp.port==PORT,mqtt}.
+ * Wireshark decodes port 1883 as MQTT by itself; for other ports use {@code -d tcp.port==PORT,mqtt}
+ * ({@link #decodeAsOptions} lists what a file needs).
+ *
+ * <p>A WebSocket connection's stream is rebuilt as WebSocket, not copied: its first segments are an upgrade
+ * request and answer naming the {@code mqtt} subprotocol, then each MQTT packet is one binary frame (from the
+ * client masked with a zero key, so the bytes read as they are). The events hold the MQTT packets, not the
+ * frames the peers actually sent (their fragmentation, masking keys, pings and the real headers are not kept):
+ * what the file shows is the MQTT conversation over WebSocket, byte for byte in its MQTT. Wireshark reads it with
+ * {@code -d tcp.port==PORT,http} (HTTP, the upgrade, WebSocket frames) and decodes the MQTT inside once the
+ * {@code mqtt} subprotocol is MQTT's ({@link #WEBSOCKET_MQTT_LUA} on Wireshark 4.0).
  */
 public final class PcapWriter implements Closeable {
+    /**
+     * The line of Lua ({@code wireshark -X lua_script:FILE}) that makes a Wireshark whose MQTT dissector does not
+     * claim the {@code mqtt} WebSocket subprotocol (4.0, Debian 12's) decode the MQTT inside the frames.
+     */
+    public static final String WEBSOCKET_MQTT_LUA =
+            "DissectorTable.get(\"ws.protocol\"):add(\"mqtt\", Dissector.get(\"mqtt\"))";
+
     private static final int LINKTYPE_RAW = 101;
+    private static final int MQTT_PORT = 1883;
     private static final int SNAPLEN = 65_535;
     private static final int HEADERS = 40; // IPv4 20 + TCP 20
     private static final int MAX_SEGMENT = SNAPLEN - HEADERS;
@@ -44,6 +64,7 @@ public final class PcapWriter implements Closeable {
 
     private final DataOutputStream out;
     private final Map<StreamKey, Stream> streams = new HashMap<>();
+    private final Map<Integer, Transport> decodeAs = new TreeMap<>();
     private int ipId;
 
     public PcapWriter(OutputStream out) throws IOException {
@@ -67,22 +88,54 @@ public final class PcapWriter implements Closeable {
     }
 
     public void write(PacketEvent event) throws IOException {
-        byte[] clientIp = clientIp(event.clientAddress().getAddress());
-        int clientPort = event.clientAddress().getPort();
-        int brokerPort = event.nodePort();
         Instant time = event.time();
         Stream stream = streams.get(new StreamKey(event.node(), event.connectionId()));
         if (stream == null) {
             stream = new Stream();
             streams.put(new StreamKey(event.node(), event.connectionId()), stream);
+            byte[] clientIp = clientIp(event.clientAddress().getAddress());
+            int clientPort = event.clientAddress().getPort();
+            int brokerPort = event.nodePort();
             segment(time, clientIp, clientPort, BROKER_IP, brokerPort, stream.clientSeq - 1, 0, SYN, new byte[0], 0, 0);
             segment(time, BROKER_IP, brokerPort, clientIp, clientPort, stream.brokerSeq - 1, stream.clientSeq,
                     SYN | ACK, new byte[0], 0, 0);
             segment(time, clientIp, clientPort, BROKER_IP, brokerPort, stream.clientSeq, stream.brokerSeq, ACK,
                     new byte[0], 0, 0);
+            if (event.transport() == Transport.WEBSOCKET) {
+                data(event, stream, true, SyntheticWebSocket.upgradeRequest(brokerPort));
+                data(event, stream, false, SyntheticWebSocket.UPGRADE_ANSWER);
+            }
+            decodeAs.putIfAbsent(brokerPort, event.transport());
         }
-        byte[] raw = event.rawBytes();
         boolean fromClient = event.direction() == PacketDirection.CLIENT_TO_BROKER;
+        byte[] raw = event.transport() == Transport.WEBSOCKET ? SyntheticWebSocket.frame(event.rawBytes(), fromClient)
+                : event.rawBytes();
+        data(event, stream, fromClient, raw);
+    }
+
+    /**
+     * The Wireshark options that decode this file's ports: {@code -d tcp.port==PORT,mqtt} for each TCP port but
+     * 1883 (which Wireshark takes for MQTT by itself), {@code -d tcp.port==PORT,http} for each WebSocket port (the
+     * HTTP dissector follows the upgrade into WebSocket, which hands the {@code mqtt} subprotocol to MQTT). Empty
+     * when none are needed.
+     */
+    public List<String> decodeAsOptions() {
+        List<String> options = new ArrayList<>();
+        decodeAs.forEach((port, transport) -> {
+            if (transport == Transport.WEBSOCKET) {
+                options.add("-d tcp.port==" + port + ",http");
+            } else if (port != MQTT_PORT) {
+                options.add("-d tcp.port==" + port + ",mqtt");
+            }
+        });
+        return List.copyOf(options);
+    }
+
+    private void data(PacketEvent event, Stream stream, boolean fromClient, byte[] raw) throws IOException {
+        byte[] clientIp = clientIp(event.clientAddress().getAddress());
+        int clientPort = event.clientAddress().getPort();
+        int brokerPort = event.nodePort();
+        Instant time = event.time();
         for (int offset = 0; offset < raw.length; offset += MAX_SEGMENT) {
             int length = Math.min(MAX_SEGMENT, raw.length - offset);
             if (fromClient) {

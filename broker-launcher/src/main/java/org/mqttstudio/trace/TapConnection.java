@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 /**
  * A live connection through a {@link WireTap}, as fault rules see it.
  *
- * @param id            the connection's number, counted per tap from 1
+ * @param id            the connection's number, as in {@link PacketEvent#connectionId}
  * @param clientAddress the client's address
  * @param clientId      the client id from the CONNECT; null until it was seen
  */

@@ -34,7 +34,7 @@ final class TappedConnection {
     private final Capture fromClient;
     private final Capture fromBroker;
     /** Decodes the client's first packet on the event loop, for the client id a cut may name; then dropped. */
-    private MqttStreamDecoder connectProbe;
+    private StreamDecoder connectProbe;
     private boolean probed;
     private Channel broker;
     private Forwarder toBroker;
@@ -47,9 +47,14 @@ final class TappedConnection {
         this.id = id;
         this.client = client;
         this.clientAddress = (InetSocketAddress) client.remoteAddress();
-        this.fromClient = new Capture(new Emitter(PacketDirection.CLIENT_TO_BROKER));
-        this.fromBroker = new Capture(new Emitter(PacketDirection.BROKER_TO_CLIENT));
-        this.connectProbe = new MqttStreamDecoder(new ConnectProbe());
+        this.fromClient = new Capture(new Emitter(PacketDirection.CLIENT_TO_BROKER), false);
+        this.fromBroker = new Capture(new Emitter(PacketDirection.BROKER_TO_CLIENT), true);
+        this.connectProbe = streamDecoder(new MqttStreamDecoder(new ConnectProbe()), false);
+    }
+
+    /** What reads one direction's bytes into the MQTT decoder: itself on TCP, a WebSocket frame reader in front. */
+    private StreamDecoder streamDecoder(MqttStreamDecoder mqtt, boolean fromBroker) {
+        return tap.transport() == Transport.WEBSOCKET ? new WebSocketStreamDecoder(mqtt, fromBroker) : mqtt;
     }
 
     TapConnection view() {
@@ -214,8 +219,8 @@ final class TappedConnection {
         protocolVersion = connect.protocolVersion();
         for (MqttVersion version : MqttVersion.values()) {
             if (version.protocolLevel() == protocolVersion) {
-                fromClient.stream.protocolVersion(version);
-                fromBroker.stream.protocolVersion(version);
+                fromClient.mqtt.protocolVersion(version);
+                fromBroker.mqtt.protocolVersion(version);
             }
         }
     }
@@ -241,11 +246,13 @@ final class TappedConnection {
      * decoder is too far behind to take them, the direction is given up with one event saying so.
      */
     private final class Capture {
-        private final MqttStreamDecoder stream;
+        private final MqttStreamDecoder mqtt;
+        private final StreamDecoder stream;
         private boolean abandoned;
 
-        Capture(Emitter emitter) {
-            this.stream = new MqttStreamDecoder(emitter);
+        Capture(Emitter emitter, boolean fromBroker) {
+            this.mqtt = new MqttStreamDecoder(emitter);
+            this.stream = streamDecoder(mqtt, fromBroker);
         }
 
         void capture(byte[] copy, Instant arrived) {
@@ -287,8 +294,8 @@ final class TappedConnection {
         }
 
         private PacketEvents.Origin origin() {
-            return new PacketEvents.Origin(tap.node(), id, clientAddress, tap.port(), clientId, protocolVersion,
-                    direction);
+            return new PacketEvents.Origin(tap.node(), id, clientAddress, tap.port(), tap.transport(), clientId,
+                    protocolVersion, direction);
         }
     }
 

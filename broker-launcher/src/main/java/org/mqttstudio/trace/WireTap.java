@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -30,6 +29,9 @@ import java.util.function.Predicate;
  * port and forwards the bytes of both directions untouched. A copy of each direction is decoded (MQTT 3.1, 3.1.1
  * and 5) into {@link PacketEvent}s for the sink, on the tap's decoder thread, in arrival order, a moment (at most
  * ~1 ms under load) after the bytes went on. The sink must not block: a {@link Recorder} is made for that.
+ *
+ * <p>On a WebSocket listener ({@link Builder#transport}) the bytes are forwarded just as untouched, the HTTP upgrade
+ * included; the copy is read as WebSocket frames and the MQTT inside them decoded ({@link WebSocketStreamDecoder}).
  *
  * <p>Fault injection: {@link #cut} drops matching connections and refuses matching new ones until
  * {@link #restore}; {@link #setLatency} delays both directions of every connection, {@link #delay} those of
@@ -42,7 +44,8 @@ public final class WireTap implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean ownGroup;
     private final TapDecoder decoder;
-    private final AtomicLong connectionIds = new AtomicLong();
+    private final Transport transport;
+    private final ConnectionNumbers connectionNumbers;
     private final Map<Long, TappedConnection> connections = new ConcurrentHashMap<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
     private final List<Delay> delays = new CopyOnWriteArrayList<>();
@@ -77,6 +80,8 @@ public final class WireTap implements AutoCloseable {
         this.ownGroup = builder.group == null;
         this.group = ownGroup ? new NioEventLoopGroup(1) : builder.group;
         this.decoder = new TapDecoder(node, TapDecoder.DEFAULT_MAX_QUEUED_BYTES);
+        this.transport = builder.transport;
+        this.connectionNumbers = builder.connectionNumbers;
     }
 
     /** Starts a tap with its own network thread. */
@@ -96,6 +101,8 @@ public final class WireTap implements AutoCloseable {
         private final InetSocketAddress upstream;
         private Consumer<PacketEvent> sink = event -> { };
         private EventLoopGroup group;
+        private Transport transport = Transport.TCP;
+        private ConnectionNumbers connectionNumbers = new ConnectionNumbers();
 
         private Builder(String node, InetSocketAddress listen, InetSocketAddress upstream) {
             this.node = Objects.requireNonNull(node, "node");
@@ -112,6 +119,18 @@ public final class WireTap implements AutoCloseable {
         /** A NIO event loop group shared by several taps; the tap does not shut it down. */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = Objects.requireNonNull(group, "group");
+            return this;
+        }
+
+        /** How the listener behind the tap carries MQTT; TCP unless said otherwise. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Numbers shared with the node's other taps; the tap's own, from 1, unless given. */
+        public Builder connectionNumbers(ConnectionNumbers numbers) {
+            this.connectionNumbers = Objects.requireNonNull(numbers, "numbers");
             return this;
         }
 
@@ -134,7 +153,7 @@ public final class WireTap implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         TappedConnection connection =
-                                new TappedConnection(WireTap.this, connectionIds.incrementAndGet(), channel);
+                                new TappedConnection(WireTap.this, connectionNumbers.next(), channel);
                         connections.put(connection.view().id(), connection);
                         channel.pipeline().addLast(connection.clientHandler());
                     }
@@ -164,6 +183,10 @@ public final class WireTap implements AutoCloseable {
 
     public InetSocketAddress upstream() {
         return upstream;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** The connections open now. */

@@ -144,7 +144,7 @@ class CheckerTest {
                         two().broker("c").bridge("ab", "a", "b", out("#", 0)).bridge("bc", "b", "c", out("x", 0))
                                 .bridge("ac", "a", "c", out("#", 0))
                                 .pub("p", "a", "t", 0).sub("s", "c", "t", 0)),
-                pitfall("duplicate-delivery", Severity.WARNING, "overlapping filters",
+                pitfall("overlapping-filters", Severity.INFO, "overlapping filters",
                         one().pub("p", "a", "a/b", 0).sub("s", "a", s -> s, sub("a/#"), sub("a/+")),
                         one().pub("p", "a", "a/b", 0).sub("s", "a", s -> s, sub("a/#"), sub("b/+"))),
                 pitfall("shared-persistence", Severity.WARNING, "one persistence folder",
@@ -213,6 +213,26 @@ class CheckerTest {
                             "TemperatureSubscriber");
                     assertThat(f.fix()).contains("srv/# out 2");
                 });
+    }
+
+    /** Issue 16: overlapping filters on one path are an info saying what each runtime sends, not a duplicate. */
+    @Test
+    void overlappingFiltersSayHowManyCopiesEachRuntimeSends() {
+        List<Finding> findings = checker.check(TopologyBuilder.overlappingFilters(6));
+
+        assertThat(findings).extracting(Finding::code).doesNotContain("duplicate-delivery");
+        assertThat(findings).filteredOn(f -> f.code().equals("overlapping-filters"))
+                .extracting(Finding::severity, Finding::elementId, Finding::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Severity.INFO, "S0", "S0 gets each of P1's messages on a/b"
+                                + " through 2 filters (+/b, #) as an MQTT 5 client: embedded (HiveMQ) 1 copy carrying"
+                                + " every matching subscription identifier, mosquitto 2 copies, one per filter at its"
+                                + " QoS with its identifier (a known difference: an MQTT 5 subscriber's overlapping"
+                                + " filters)"),
+                        org.assertj.core.groups.Tuple.tuple(Severity.INFO, "S3", "S3 gets each of P1's messages on a/b"
+                                + " through 2 filters (+/b, #) as an MQTT 3.1.1 client: 1 copy at the highest QoS on"
+                                + " both runtimes"));
+        assertThat(org.mqttstudio.runtime.KnownDifferences.about(org.mqttstudio.runtime.KnownDifferences.OVERLAP))
+                .isPresent();
     }
 
     @Test

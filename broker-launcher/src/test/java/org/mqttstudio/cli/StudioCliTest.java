@@ -8,8 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.routing.TopologyBuilder;
 import org.mqttstudio.topology.Samples;
 import org.mqttstudio.topology.TopologyJson;
 
@@ -20,6 +24,23 @@ class StudioCliTest {
 
     private int run(String... args) {
         return StudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h"})
+    void everySubcommandPrintsItsUsageForHelpAndExitsZero(String help) {
+        List<String> names = StudioCli.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands()
+                .keySet().stream().filter(name -> !name.equals("help")).toList();
+        assertThat(names).contains("validate", "routes", "export", "import", "run", "bench");
+        for (String name : names) {
+            out.getBuffer().setLength(0);
+
+            assertThat(run(name, help)).as(name + " " + help + ": " + err).isZero();
+            assertThat(out.toString()).as(name).startsWith("Usage: studio " + name).contains(help.equals("-h") ? "-h" : "--help");
+            assertThat(err.toString()).as(name).isEmpty();
+        }
+        assertThat(run(help)).isZero();
+        assertThat(out.toString()).contains("Usage: studio [");
     }
 
     @Test
@@ -76,6 +97,22 @@ class StudioCliTest {
         assertThat(run("routes", Samples.file("challenge").toString(), "--json")).isZero();
         JsonNode table = JsonMapper.builder().build().readTree(out.toString());
         assertThat(table.get("routes")).hasSize(2);
+        assertThat(table.get("overlaps")).isEmpty();
+    }
+
+    @Test
+    void routesAsJsonSayHowManyCopiesEachRuntimeSendsForOverlappingFilters(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("overlap.json");
+        new TopologyJson().write(TopologyBuilder.overlappingFilters(6), file);
+
+        assertThat(run("routes", file.toString(), "--json")).isZero();
+        JsonNode overlaps = JsonMapper.builder().build().readTree(out.toString()).get("overlaps");
+        assertThat(overlaps).hasSize(2);
+        assertThat(overlaps.get(0).get("subscriberId").asText()).isEqualTo("S0");
+        assertThat(overlaps.get(0).get("copies").get("embedded").asInt()).isEqualTo(1);
+        assertThat(overlaps.get(0).get("copies").get("mosquitto").asInt()).isEqualTo(2);
+        assertThat(overlaps.get(1).get("subscriberId").asText()).isEqualTo("S3");
+        assertThat(overlaps.get(1).get("copies").get("mosquitto").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mqttstudio.runtime.FreePorts;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.ClientSettings;
@@ -53,9 +54,7 @@ class ChallengeOnRealMosquittoTest {
     @Test
     void bothMessagesCrossTheBridgeChainExactlyOnceAtQos2() throws Exception {
         Topology challenge = Samples.load("challenge");
-        int lowest = listenerPorts(challenge).stream().min(Integer::compare).orElseThrow();
-        int highest = listenerPorts(challenge).stream().max(Integer::compare).orElseThrow();
-        int offset = MosquittoProcesses.freePorts(highest - lowest + 1) - lowest;
+        int offset = FreePorts.offsetFor(listenerPorts(challenge));
         Path bundle = mosquitto.folder();
         new BundleWriter().write(challenge, bundle, offset);
 

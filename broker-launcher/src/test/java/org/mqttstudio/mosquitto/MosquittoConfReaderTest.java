@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,11 +40,34 @@ class MosquittoConfReaderTest {
             throws Exception {
         List<Path> files = new BundleWriter().write(Samples.load(sample), first, 0);
         Topology imported = new MosquittoConfReader().read(confFiles(first, files));
-        new BundleWriter().write(withName(imported, Samples.load(sample).name()), second, 0);
-        for (Path file : files) {
-            assertThat(Files.readString(second.resolve(file))).as(file.toString())
-                    .isEqualTo(Files.readString(first.resolve(file)));
+
+        assertThat(imported.name()).isEqualTo(Samples.load(sample).name()).isNotBlank();
+        assertSameBundle(first, new BundleWriter().write(imported, second, 0), second);
+    }
+
+    /** Both folders hold exactly the same files, byte for byte: README.md and the scripts too. */
+    private static void assertSameBundle(Path first, List<Path> secondFiles, Path second) throws IOException {
+        try (Stream<Path> inFirst = Files.walk(first)) {
+            assertThat(secondFiles).containsExactlyInAnyOrderElementsOf(
+                    inFirst.filter(Files::isRegularFile).map(first::relativize).toList());
         }
+        assertThat(secondFiles).contains(Path.of(BundleWriter.README));
+        for (Path file : secondFiles) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file.toString())
+                    .isEqualTo(Files.readAllBytes(first.resolve(file)));
+        }
+    }
+
+    @Test
+    void aTopologyWithoutANameComesBackWithoutOne(@TempDir Path first, @TempDir Path second) throws Exception {
+        Topology unnamed = Topology.of("", List.of(Broker.simple("a", "A", 1883, true, null)), List.of(), List.of(),
+                List.of(), List.of());
+        List<Path> files = new BundleWriter().write(unnamed, first, 0);
+        assertThat(Files.readString(first.resolve("a/mosquitto.conf"))).doesNotContain("Part of topology");
+        Topology imported = new MosquittoConfReader().read(confFiles(first, files));
+
+        assertThat(imported.name()).isEmpty();
+        assertSameBundle(first, new BundleWriter().write(imported, second, 0), second);
     }
 
     @ParameterizedTest
@@ -75,11 +99,8 @@ class MosquittoConfReaderTest {
                 .containsExactlyElementsOf(original.externalBrokers().stream()
                         .map(e -> e.withPosition(Position.ORIGIN)).toList());
 
-        new BundleWriter().write(imported, second, 0);
-        for (Path file : files.stream().filter(f -> !f.toString().equals("README.md")).toList()) {
-            assertThat(Files.readString(second.resolve(file))).as(file.toString())
-                    .isEqualTo(Files.readString(first.resolve(file)));
-        }
+        assertThat(imported.name()).isEqualTo(original.name());
+        assertSameBundle(first, new BundleWriter().write(imported, second, 0), second);
     }
 
     @Test
@@ -349,10 +370,5 @@ class MosquittoConfReaderTest {
         return withoutPositions(brokers).stream().map(b -> new Broker(b.id(), b.name(), b.host(), b.listeners(),
                 b.allowAnonymous(), b.users(), List.of(), b.persistence(), b.logging(), b.limits(), b.extraOptions(),
                 b.position())).toList();
-    }
-
-    private static Topology withName(Topology t, String name) {
-        return new Topology(t.format(), t.version(), name, t.brokers(), t.externalBrokers(), t.bridges(),
-                t.publishers(), t.subscribers());
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -35,43 +33,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MosquittoProcesses implements AfterEachCallback, AutoCloseable {
     public static final Path EXECUTABLE = Path.of("/usr/sbin/mosquitto");
+    public static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
-    /** Below Linux's ephemeral range (32768+), so no outgoing connection (e.g. a bridge) takes them meanwhile. */
-    private static final int LOWEST_PORT = 20000;
-    private static final int HIGHEST_PORT = 32000;
 
     private final List<MosquittoProcess> processes = new ArrayList<>();
     private Path folder;
 
     /**
-     * A base port B such that B .. B+count-1 are all free on 127.0.0.1 right now. Fails after many
-     * tries rather than returning a port that is taken.
+     * Fails the calling test, naming the install command, when mosquitto is missing: a test that needs the
+     * real broker fails rather than skips, so a machine without it cannot pass the suite.
      */
-    public static int freePorts(int count) {
-        if (count < 1 || count > 100) {
-            throw new IllegalArgumentException("count must be 1..100, not " + count);
+    public static void requireInstalled() {
+        if (!Files.isExecutable(EXECUTABLE) || !Files.isExecutable(PASSWD)) {
+            throw new AssertionError(EXECUTABLE + " or " + PASSWD + " is missing: install the Debian package "
+                    + "'mosquitto' (apt-get install -y mosquitto); these tests need a real mosquitto 2");
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = random.nextInt(LOWEST_PORT, HIGHEST_PORT - count);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("found no " + count + " consecutive free ports on 127.0.0.1 in "
-                + LOWEST_PORT + ".." + HIGHEST_PORT);
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A fresh folder for this test's mosquitto files, created on first use, deleted after the test. */
@@ -95,10 +71,7 @@ public final class MosquittoProcesses implements AfterEachCallback, AutoCloseabl
         if (!conf.toAbsolutePath().startsWith(folder())) {
             throw new IllegalArgumentException(conf + " is not in " + folder() + ": write mosquitto's files there");
         }
-        if (!Files.isExecutable(EXECUTABLE)) {
-            throw new AssertionError(EXECUTABLE + " is missing: install the Debian package 'mosquitto' "
-                    + "(apt-get install -y mosquitto mosquitto-clients); these tests need a real mosquitto");
-        }
+        requireInstalled();
         Path dir = conf.toAbsolutePath().getParent();
         Path output = folder().resolve(name + ".out");
         openToEveryone(folder());

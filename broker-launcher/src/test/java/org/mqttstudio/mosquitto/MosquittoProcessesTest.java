@@ -6,28 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.mqttstudio.runtime.FreePorts;
 
 class MosquittoProcessesTest {
 
     @Test
-    void freePortsAreAllBindableOnLoopback() throws IOException {
-        int base = MosquittoProcesses.freePorts(4);
-
-        for (int port = base; port < base + 4; port++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            }
-        }
-    }
-
-    @Test
     void startsListensAndStopsOnClose() throws Exception {
-        int port = MosquittoProcesses.freePorts(1);
+        int port = FreePorts.one();
         MosquittoProcess broker;
         Path folder;
         try (MosquittoProcesses mosquitto = new MosquittoProcesses()) {
@@ -47,7 +36,7 @@ class MosquittoProcessesTest {
 
     @Test
     void aConfMosquittoRefusesFailsWithItsOutput() throws Exception {
-        int port = MosquittoProcesses.freePorts(1);
+        int port = FreePorts.one();
         try (MosquittoProcesses mosquitto = new MosquittoProcesses()) {
             Path conf = Files.writeString(mosquitto.folder().resolve("mosquitto.conf"),
                     "listener " + port + " 127.0.0.1\nno_such_option true\n");

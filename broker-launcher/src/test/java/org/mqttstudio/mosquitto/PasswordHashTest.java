@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mqttstudio.runtime.FreePorts;
 
 class PasswordHashTest {
     private static final Path MOSQUITTO_PASSWD = Path.of("/usr/bin/mosquitto_passwd");
@@ -94,7 +95,7 @@ class PasswordHashTest {
 
     @Test
     void realMosquittoAcceptsOurHashAndRefusesAWrongPassword() throws IOException {
-        int port = MosquittoProcesses.freePorts(1);
+        int port = FreePorts.one();
         Path broker = Files.createDirectories(mosquitto.folder().resolve("broker"));
         Files.writeString(broker.resolve("passwd"), "alice:" + PasswordHash.hash("pässwörd 24°C") + "\n"
                 + "bob:" + PasswordHash.hash("other", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 1000) + "\n",

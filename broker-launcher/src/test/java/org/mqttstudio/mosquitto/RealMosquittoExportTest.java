@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
@@ -19,13 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mqttstudio.runtime.FreePorts;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Samples;
@@ -34,7 +33,7 @@ import org.mqttstudio.topology.Topology;
 /**
  * Runs every exported broker with the real mosquitto 2.0 through the bundle's own start and stop
  * scripts: mosquitto exits at once on any key or value it refuses, so a broker that stays up and
- * listens proves its file. Exported with a random port offset above 20000 so that no port clashes.
+ * listens proves its file. Exported with a port offset from {@link FreePorts} so that no port clashes.
  */
 class RealMosquittoExportTest {
 
@@ -86,8 +85,8 @@ class RealMosquittoExportTest {
         new BundleWriter().write(t, bundle, offset);
         Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
         assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Mqtt3BlockingClient subscriber = client("test-sub", 1884 + offset);
-        Mqtt3BlockingClient publisher = client("test-pub", 1885 + offset);
+        Mqtt3BlockingClient subscriber = client("test-sub", mqttPort(t, "central") + offset);
+        Mqtt3BlockingClient publisher = client("test-pub", mqttPort(t, "bridge-broker-2") + offset);
         try (Mqtt3BlockingClient.Mqtt3Publishes received = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
             subscriber.subscribeWith().topicFilter("srv/#").qos(MqttQos.EXACTLY_ONCE).send();
             // BridgeBroker2 -> BridgeBroker3 -> Central; publish until both bridges are up and it arrives.
@@ -112,7 +111,7 @@ class RealMosquittoExportTest {
         Process start = run(bundle.resolve("start-all.sh"), bundle.resolve("start.out"));
         assertThat(start.waitFor(30, TimeUnit.SECONDS)).isTrue();
         try {
-            int port = 1883 + offset;
+            int port = mqttPort(t, "edge") + offset;
             await().atMost(Duration.ofSeconds(10)).until(() -> accepts(port));
             Mqtt3BlockingClient anonymous = MqttClient.builder().useMqttVersion3().identifier("anon")
                     .serverHost("127.0.0.1").serverPort(port).buildBlocking();
@@ -166,24 +165,12 @@ class RealMosquittoExportTest {
         }
     }
 
-    /** An offset above 20000 that puts every listener of the topology on a port nothing uses. */
+    /** An offset that puts every listener of the topology on a free, leased port. */
     private static int freeOffset(Topology t) {
-        List<Integer> ports = t.brokers().stream().flatMap(b -> b.listeners().stream()).map(Listener::port).toList();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20000 + ThreadLocalRandom.current().nextInt(30000);
-            if (ports.stream().allMatch(p -> free(p + offset))) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free port range found for " + ports);
+        return FreePorts.offsetFor(t.brokers().stream().flatMap(b -> b.listeners().stream()).map(Listener::port).toList());
     }
 
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    private static int mqttPort(Topology t, String broker) {
+        return t.broker(broker).orElseThrow().mqttListener().orElseThrow().port();
     }
 }

@@ -34,6 +34,7 @@ import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.BridgeRule;
 import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.Topology;
+import org.mqttstudio.runtime.FreePorts;
 
 /**
  * The Router's prediction against two real mosquittos (a bridged to b) for topic lines that
@@ -76,7 +77,7 @@ class RouterOnRealMosquittoTest {
         Map<String, List<String>> expected = t.subscribers().stream().collect(Collectors.toMap(s -> s.id(),
                 s -> new Router().routes(t).routesTo(s.id()).stream().map(RouterOnRealMosquittoTest::seen).toList()));
 
-        int offset = MosquittoProcesses.freePorts(2) - t.broker("a").orElseThrow().listeners().get(0).port();
+        int offset = FreePorts.offsetFor(t.brokers().stream().flatMap(b -> b.listeners().stream()).map(l -> l.port()).toList());
         Map<String, Integer> ports = new ConcurrentHashMap<>();
         for (String id : List.of("b", "a")) {
             Broker b = t.broker(id).orElseThrow();

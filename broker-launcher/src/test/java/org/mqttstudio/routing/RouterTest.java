@@ -126,6 +126,21 @@ class RouterTest {
         return routes.get(0);
     }
 
+    /** Issue 16: one arrival per path; its copies depend on the subscriber's version and the runtime. */
+    @Test
+    void overlappingFiltersOfOnePathAreOneArrivalWithCopiesPerRuntime() {
+        Topology t = TopologyBuilder.overlappingFilters(6);
+        RouteTable table = router.routes(t);
+
+        assertThat(table.routes()).hasSize(4);
+        assertThat(table.arrivals()).extracting(Arrival::subscriberId, Arrival::filters, Arrival::topic,
+                a -> a.copies(OverlapPolicy.ONE_COPY), a -> a.copies(OverlapPolicy.COPY_PER_SUBSCRIPTION))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("S0", List.of("+/b", "#"), "a/b", 1, 2),
+                        org.assertj.core.groups.Tuple.tuple("S3", List.of("+/b", "#"), "a/b", 1, 1));
+        assertThat(RouteTableText.format(t, table)).contains("Overlapping filters (2)\n  S0 gets each of P1's "
+                + "messages on a/b through 2 filters (+/b, #) as an MQTT 5 client: embedded (HiveMQ) 1 copy");
+    }
+
     @Test
     void overlappingInRulesOfOneBridgeDeliverOneCopy() {
         Topology t = topology().broker("a").broker("b")

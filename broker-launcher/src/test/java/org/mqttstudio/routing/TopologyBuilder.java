@@ -14,6 +14,7 @@ import org.mqttstudio.topology.Direction;
 import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Logging;
+import org.mqttstudio.topology.MqttVersion;
 import org.mqttstudio.topology.Persistence;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.StartType;
@@ -84,6 +85,25 @@ public final class TopologyBuilder {
 
     public Topology build() {
         return Topology.of("test", brokers, externals, bridges, publishers, subscribers);
+    }
+
+    /**
+     * Issue 16's topology, designed on ports 1883 (b0) and 1884 (b1): b1 bridges to b0 ({@code # both 2} and
+     * {@code # in 2 "" out/}), P1 on b1 sends {@code count} messages on a/b at QoS 2, 100 ms apart; on b0 the MQTT 5
+     * subscriber S0 and the 3.1.1 subscriber S3 each have the filters +/b at QoS 1 and # at QoS 0.
+     */
+    public static Topology overlappingFilters(int count) {
+        List<Subscription> filters = List.of(new Subscription("+/b", 1), new Subscription("#", 0));
+        return Topology.of("overlap",
+                List.of(Broker.simple("b0", "b0", 1883, true, null), Broker.simple("b1", "b1", 1884, true, null)),
+                List.of(),
+                List.of(Bridge.simple("b1_b0", "b1_b0", "b1", "b0", List.of(both("#", 2),
+                        rule("#", Direction.IN, 2, "", "out/")))),
+                List.of(new Publisher("P1", "P1", "b1", ClientSettings.of("P1"), "a/b", "P1 #{seq}", 100, count, 2,
+                        false, null)),
+                List.of(new Subscriber("S0", "S0", "b0", new ClientSettings("S0", MqttVersion.V5, null, null, null,
+                                null), filters, null),
+                        new Subscriber("S3", "S3", "b0", ClientSettings.of("S3"), filters, null)));
     }
 
     // Rules

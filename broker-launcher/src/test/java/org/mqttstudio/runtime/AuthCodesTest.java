@@ -52,7 +52,7 @@ class AuthCodesTest {
     @BeforeAll
     void startBoth() throws IOException, BrokerStartException {
         Topology topology = Topology.of("auth", List.of(NODE), List.of(), List.of(), List.of(), List.of());
-        int offset = MosquittoProcesses.freePorts(1) - LISTENER.port();
+        int offset = FreePorts.offsetFor(List.of(LISTENER.port()));
         new BundleWriter().write(topology, mosquitto.folder(), offset);
         Path conf = mosquitto.folder().resolve(NODE.id()).resolve(BundleWriter.CONF);
         ports.put(Runtime.MOSQUITTO, mosquitto.start(NODE.id(), conf, LISTENER.port() + offset).port());

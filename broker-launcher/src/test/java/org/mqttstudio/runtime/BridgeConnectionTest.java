@@ -32,6 +32,7 @@ import org.mqttstudio.trace.WireTap;
 class BridgeConnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String HOST = "studio-test";
+    private static final LocalBridgeSecret SECRET = LocalBridgeSecret.random();
 
     @TempDir
     Path runDir;
@@ -50,7 +51,8 @@ class BridgeConnectionTest {
     private int broker(String id, BrokerSecurity security, Set<String> bridgeClientIds) throws Exception {
         Broker node = Broker.simple(id, null, 1883, true, Position.ORIGIN);
         Listener listener = node.mqttListener().orElseThrow();
-        EmbeddedBroker broker = new EmbeddedBroker(node, runDir, Map.of(listener, 0), security, bridgeClientIds);
+        EmbeddedBroker broker = new EmbeddedBroker(node, runDir, Map.of(listener, 0), security, bridgeClientIds,
+                true, SECRET);
         brokers.add(broker);
         broker.start();
         return broker.ports().get(listener);
@@ -63,7 +65,7 @@ class BridgeConnectionTest {
 
     private BridgeConnection bridge(Bridge bridge, int localPort, int remotePort) {
         BridgeConnection connection = new BridgeConnection(bridge, new Endpoint("127.0.0.1", localPort),
-                new Endpoint("127.0.0.1", remotePort), HOST, statuses::add);
+                new Endpoint("127.0.0.1", remotePort), SECRET, HOST, statuses::add);
         closeFirst.add(connection);
         connection.start();
         return connection;
@@ -262,17 +264,15 @@ class BridgeConnectionTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(onB.payloads().stream().distinct().count()).isEqualTo(200));
-        Map<String, Long> copies = onB.payloads().stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(copies).as("every QoS 2 message exactly once")
-                .allSatisfy((payload, count) -> {
-                    if (payload.startsWith("q2-")) {
-                        assertThat(count).as(payload).isEqualTo(1);
-                    }
-                });
-        long q1Duplicates = copies.entrySet().stream().filter(e -> e.getKey().startsWith("q1-"))
-                .mapToLong(e -> e.getValue() - 1).sum();
-        assertThat(q1Duplicates).as("QoS 1 duplicates (allowed)").isGreaterThanOrEqualTo(0);
+        // Exactly once at QoS 1 too, a bound of 0 duplicates: every message was published after the link had died
+        // and the remote side sends a PUBLISH only after a CONNACK, so each one crosses one connection, the one
+        // after the restore, where nothing is cut. A redelivery needs a PUBLISH left unacknowledged on a lost
+        // connection; there is none here, so a duplicate would be the bridge sending a message twice.
+        // (held for a second, so that a late copy shows)
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> assertThat(onB.payloads().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
+                .as("each of the 100 QoS 1 and 100 QoS 2 messages exactly once").hasSize(200)
+                .allSatisfy((payload, count) -> assertThat(count).as(payload).isEqualTo(1)));
         assertThat(onB.messages()).filteredOn(m -> m.topic().equals("srv/q2")).allMatch(m -> m.qos() == 2);
     }
 

@@ -78,11 +78,11 @@ class DollarTopicFilterTest {
                 hash.subscribe("#", 1);
                 outsider.publish("$app/state", "1", 1);
                 await().atMost(WAIT).until(() -> !hash.received().isEmpty());
-                assertThat(hash.received()).containsExactly("$app/state=1");
+                assertThat(hash.received()).as(Claims.of(KnownDifferences.DOLLAR_FILTER, TwoRuntimes.Runtime.EMBEDDED))
+                        .containsExactly("$app/state=1");
             }
         } finally {
             broker.stop();
         }
-        assertThat(KnownDifferences.about(KnownDifferences.DOLLAR_FILTER)).isPresent();
     }
 }

@@ -3,9 +3,13 @@ package org.mqttstudio.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,12 +30,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.routing.Route;
 import org.mqttstudio.routing.Router;
 import org.mqttstudio.topology.BridgeRule;
+import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Direction;
+import org.mqttstudio.topology.ExternalBroker;
 import org.mqttstudio.topology.PayloadTemplate;
 import org.mqttstudio.topology.Publisher;
 import org.mqttstudio.topology.Samples;
@@ -37,10 +47,13 @@ import org.mqttstudio.topology.Topology;
 
 /**
  * Fidelity of the embedded runtime: every sample and {@value #RANDOM_COUNT} seeded random
- * topologies run on embedded brokers and on real mosquitto 2.0.11 through {@link TopologyRunner};
- * the set of (subscriber, topic, payload, QoS) deliveries must be the same on both and equal what
- * the {@link Router} expects. All runs happen once, a few at a time on free port offsets, before
- * the per-topology assertions.
+ * topologies run on embedded brokers and on real mosquitto 2.0.11 through {@link TopologyRunner}.
+ * What each subscriber received is compared as a multiset of (subscriber, topic, payload, QoS) PUBLISH
+ * receipts with what the {@link Router} expects, on both runtimes: at QoS 0 and 2 exactly as often as
+ * expected (QoS 2 is exactly once; QoS 0 is at most once, and the rate loses nothing), at QoS 1 at least as
+ * often, with the copies beyond reported and bounded by {@link #QOS1_EXTRA_COPIES}. All runs happen once, a
+ * few at a time on free port offsets, before the per-topology assertions. A topology with an external broker
+ * gets a mosquitto of its own per run, standing for that outside broker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FidelityTest {
@@ -57,13 +70,19 @@ class FidelityTest {
     /** Samples publish for ever, once a second: here a few messages, quickly. */
     private static final int SAMPLE_COUNT = 4;
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * Extra copies a QoS 1 receipt may have, per expected copy. A QoS 1 message is sent again only when a
+     * connection is lost before its PUBACK; nothing cuts one here, so any extra copy is reported, and more than one
+     * per message (a second loss of the same message within one short run) fails.
+     */
+    private static final int QOS1_EXTRA_COPIES = 1;
 
-    /** One message as a subscriber received it. */
+    /** One PUBLISH as a subscriber received it. */
     record Received(String subscriber, String topic, String payload, int qos) {
     }
 
-    /** What one run delivered, or why it could not run. */
-    record Outcome(Set<Received> received, String error) {
+    /** How often each receipt happened in one run, or why the run could not happen. */
+    record Outcome(Map<Received, Long> received, String error) {
     }
 
     private final Map<String, Topology> cases = new HashMap<>();
@@ -97,21 +116,72 @@ class FidelityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
-    void bothRuntimesDeliverWhatTheRouterExpects(String name) {
-        Topology topology = cases.get(name);
+    void bothRuntimesDeliverWhatTheRouterExpects(String name, TestReporter reporter) {
+        Map<Received, Long> expected = expected(cases.get(name));
         Map<RunOptions.Runtime, Outcome> byRuntime = outcomes.get(name);
-        Outcome mosquitto = byRuntime.get(RunOptions.Runtime.MOSQUITTO);
-        Outcome embedded = byRuntime.get(RunOptions.Runtime.EMBEDDED);
-        assertThat(mosquitto.error()).as("mosquitto run of %s", name).isNull();
-        assertThat(mosquitto.received()).as("mosquitto vs the Router for %s", name)
-                .containsExactlyInAnyOrderElementsOf(expected(topology));
-        assertThat(embedded.error()).as("embedded run of %s", name).isNull();
-        assertThat(embedded.received()).as("embedded vs mosquitto for %s", name)
-                .containsExactlyInAnyOrderElementsOf(mosquitto.received());
+        List<String> problems = new ArrayList<>();
+        for (RunOptions.Runtime runtime : RunOptions.Runtime.values()) {
+            Outcome outcome = byRuntime.get(runtime);
+            if (outcome.error() != null) {
+                problems.add(runtime + " run failed: " + outcome.error());
+                continue;
+            }
+            Comparison comparison = Comparison.of(expected, outcome.received());
+            comparison.problems().forEach(p -> problems.add(runtime + ": " + p));
+            if (!comparison.qos1Duplicates().isEmpty()) {
+                reporter.publishEntry(runtime + " QoS 1 duplicates", comparison.qos1Duplicates().toString());
+            }
+        }
+        assertThat(problems).as("deliveries of %s against the route table's %s", name, expected).isEmpty();
+    }
+
+    /**
+     * What differs between the expected and the received multisets: at QoS 0 and 2 a count must match, at QoS 1
+     * lie between the expected count and {@link #QOS1_EXTRA_COPIES} more per expected copy.
+     *
+     * @param qos1Duplicates QoS 1 copies beyond the expected ones (allowed, reported)
+     */
+    record Comparison(List<String> problems, Map<Received, Long> qos1Duplicates) {
+        static Comparison of(Map<Received, Long> expected, Map<Received, Long> received) {
+            List<String> problems = new ArrayList<>();
+            Map<Received, Long> duplicates = new TreeMap<>(Comparator.comparing(Received::toString));
+            Set<Received> all = new TreeSet<>(Comparator.comparing(Received::toString));
+            all.addAll(expected.keySet());
+            all.addAll(received.keySet());
+            for (Received r : all) {
+                long want = expected.getOrDefault(r, 0L);
+                long got = received.getOrDefault(r, 0L);
+                boolean ok = r.qos() == 1 ? got >= want && got <= want * (1 + QOS1_EXTRA_COPIES) : got == want;
+                if (!ok) {
+                    problems.add(r + " received " + got + " times, expected " + want);
+                } else if (got > want) {
+                    duplicates.put(r, got - want);
+                }
+            }
+            return new Comparison(problems, duplicates);
+        }
     }
 
     @Test
-    void randomTopologiesCoverChainsFanInPrefixesAndAllDirections() {
+    void theComparisonCountsEveryCopy() {
+        Received q0 = new Received("s", "t", "m", 0);
+        Received q1 = new Received("s", "t", "m", 1);
+        Received q2 = new Received("s", "t", "m", 2);
+        Map<Received, Long> expected = Map.of(q0, 1L, q1, 2L, q2, 1L);
+
+        assertThat(Comparison.of(expected, expected)).isEqualTo(new Comparison(List.of(), Map.of()));
+        assertThat(Comparison.of(expected, Map.of(q0, 1L, q1, 4L, q2, 1L)))
+                .as("QoS 1: one extra copy per expected one is reported, not failed")
+                .isEqualTo(new Comparison(List.of(), Map.of(q1, 2L)));
+        assertThat(Comparison.of(expected, Map.of(q0, 2L, q1, 5L, q2, 2L)).problems()).containsExactly(
+                q0 + " received 2 times, expected 1", q1 + " received 5 times, expected 2",
+                q2 + " received 2 times, expected 1");
+        assertThat(Comparison.of(expected, Map.of(q1, 1L, new Received("s", "t", "other", 2), 1L)).problems())
+                .hasSize(4).anyMatch(p -> p.contains("payload=other"));
+    }
+
+    @Test
+    void randomTopologiesCoverShapesPrefixesDirectionsSecurityQosAndOutsideBrokers() {
         List<Topology> random = new RandomTopologies().generate(SEED, RANDOM_COUNT);
         assertThat(random).hasSize(RANDOM_COUNT);
         assertThat(random).extracting(Topology::name).doesNotHaveDuplicates()
@@ -120,30 +190,73 @@ class FidelityTest {
                 .flatMap(b -> b.rules().stream()).toList();
         assertThat(rules).extracting(BridgeRule::direction).containsAll(
                 List.of(Direction.values()));
-        assertThat(rules).anyMatch(BridgeRule::hasPrefixes);
+        assertThat(rules).anyMatch(r -> r.direction() == Direction.BOTH && r.hasPrefixes())
+                .extracting(BridgeRule::qos).contains(0, 1, 2);
+        List<Broker> brokers = random.stream().flatMap(t -> t.brokers().stream()).toList();
+        assertThat(brokers).anyMatch(b -> !b.allowAnonymous() && !b.users().isEmpty() && b.acl().isEmpty())
+                .anyMatch(b -> !b.allowAnonymous() && !b.acl().isEmpty()).anyMatch(Broker::allowAnonymous)
+                .anyMatch(b -> b.limits().effectiveMaxQos() == 1);
+        assertThat(random).as("a bridge into a broker without anonymous access carries a route")
+                .anyMatch(t -> new Router().routes(t).routes().stream().flatMap(r -> r.hops().stream())
+                        .anyMatch(h -> h.viaBridgeId() != null && t.broker(h.brokerId()).map(b -> !b.allowAnonymous()).orElse(false)));
+        assertThat(random).anyMatch(t -> !t.externalBrokers().isEmpty()
+                && new Router().routes(t).routes().stream().anyMatch(r -> r.hops().stream()
+                        .anyMatch(h -> t.externalBroker(h.brokerId()).isPresent())));
+        assertThat(random.stream().flatMap(t -> t.publishers().stream())).extracting(Publisher::qos)
+                .contains(0, 1, 2);
+        assertThat(random.stream().flatMap(t -> t.publishers().stream())).anyMatch(p -> p.client().username() != null);
         assertThat(random).allSatisfy(t -> assertThat(t.brokers()).hasSizeBetween(2, 4));
         assertThat(new RandomTopologies().generate(SEED, RANDOM_COUNT)).as("same seed, same topologies")
                 .isEqualTo(random);
     }
 
-    private Outcome run(Topology topology, RunOptions.Runtime runtime) {
-        Set<Received> expected = expected(topology);
-        TopologyRunner runner = TopologyRunner.create(topology, RunOptions.defaults().withRuntime(runtime)
-                .withPortOffset(claimOffset(topology)).withSeed(SEED));
-        try {
-            runner.start();
-        } catch (RuntimeException e) {
-            runner.stop();
-            return new Outcome(Set.of(), e.toString());
+    private Outcome run(Topology designed, RunOptions.Runtime runtime) {
+        try (MosquittoProcesses outside = new MosquittoProcesses()) {
+            Topology topology = withOutsideBrokers(designed, outside);
+            Map<Received, Long> expected = expected(topology);
+            TopologyRunner runner = TopologyRunner.create(topology, RunOptions.defaults().withRuntime(runtime)
+                    .withPortOffset(claimOffset(topology)).withSeed(SEED));
+            try {
+                runner.start();
+            } catch (RuntimeException e) {
+                runner.stop();
+                return new Outcome(Map.of(), e.toString());
+            }
+            try {
+                await().atMost(WAIT).until(() -> received(runner).keySet().containsAll(expected.keySet()));
+            } catch (ConditionTimeoutException e) {
+                // the assertion shows what is missing
+            } finally {
+                runner.stop(); // lets stragglers and duplicates arrive first
+            }
+            return new Outcome(received(runner), null);
+        } catch (InterruptedException | IOException e) {
+            return new Outcome(Map.of(), "outside broker: " + e);
         }
-        try {
-            await().atMost(WAIT).until(() -> received(runner).containsAll(expected));
-        } catch (ConditionTimeoutException e) {
-            // the assertion shows what is missing
-        } finally {
-            runner.stop(); // lets stragglers and duplicates arrive first
+    }
+
+    /** Each external broker moved to a port of its own, where an anonymous mosquitto of this run listens. */
+    private Topology withOutsideBrokers(Topology topology, MosquittoProcesses outside) throws IOException {
+        Topology moved = topology;
+        for (ExternalBroker e : topology.externalBrokers()) {
+            int port = claimPort();
+            Path conf = Files.writeString(outside.folder().resolve(e.id() + ".conf"),
+                    "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+            outside.start(e.id(), conf, port);
+            moved = moved.withNode(new ExternalBroker(e.id(), e.name(), e.host(), port, e.position()));
         }
-        return new Outcome(received(runner), null);
+        return moved;
+    }
+
+    private int claimPort() {
+        synchronized (claimedPorts) {
+            while (true) {
+                int port = FreePorts.one();
+                if (claimedPorts.add(port)) {
+                    return port;
+                }
+            }
+        }
     }
 
     /**
@@ -164,19 +277,20 @@ class FidelityTest {
         }
     }
 
-    private static Set<Received> received(TopologyRunner runner) {
+    private static Map<Received, Long> received(TopologyRunner runner) {
         return runner.deliveries().stream()
                 .map(d -> new Received(d.subscriberId(), d.topic(), d.payloadText(), d.qos()))
-                .collect(Collectors.toSet());
+                .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
     }
 
     /**
-     * The Router's routes, one message per sequence number of the route's publisher, on the topic
-     * it has at the subscriber's broker; a subscriber that gets a message over several of its
-     * filters gets one copy at the highest QoS (measured on both brokers: MqttBehaviourTest).
+     * The Router's routes as receipts: per publisher, subscriber and path of bridges one copy of each of the
+     * publisher's messages, on the topic it has at the subscriber's broker; a subscriber that gets a message
+     * over several of its filters gets that copy once, at the highest QoS (measured on both brokers for MQTT
+     * 3.1.1: MqttBehaviourTest), while separate paths deliver a copy each.
      */
-    static Set<Received> expected(Topology topology) {
-        Map<List<String>, Integer> qos = new HashMap<>();
+    static Map<Received, Long> expected(Topology topology) {
+        Map<List<Object>, Integer> qos = new HashMap<>();
         for (Route route : new Router().routes(topology).routes()) {
             Publisher publisher = topology.publishers().stream()
                     .filter(p -> p.id().equals(route.publisherId())).findFirst().orElseThrow();
@@ -184,12 +298,13 @@ class FidelityTest {
             PayloadTemplate template = PayloadTemplate.parse(publisher.payload());
             for (int seq = 1; seq <= publisher.count(); seq++) {
                 String payload = template.render(seq, Instant.now(), new SplittableRandom(SEED));
-                qos.merge(List.of(route.subscriberId(), topic, payload), route.qos(), Math::max);
+                qos.merge(List.of(route.subscriberId(), topic, payload, route.publisherId(), route.bridgeIds()),
+                        route.qos(), Math::max);
             }
         }
-        Set<Received> expected = new HashSet<>();
-        qos.forEach((key, q) -> expected.add(new Received(key.get(0), key.get(1), key.get(2), q)));
-        return expected;
+        return qos.entrySet().stream().collect(Collectors.groupingBy(e -> new Received(
+                (String) e.getKey().get(0), (String) e.getKey().get(1), (String) e.getKey().get(2), e.getValue()),
+                Collectors.counting()));
     }
 
     /** A sample with each publisher sending {@value #SAMPLE_COUNT} numbered messages 50 ms apart. */

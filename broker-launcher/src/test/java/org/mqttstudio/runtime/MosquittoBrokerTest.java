@@ -2,7 +2,6 @@ package org.mqttstudio.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Listener;
 import org.mqttstudio.topology.Topology;
@@ -27,7 +27,7 @@ class MosquittoBrokerTest {
 
     @BeforeEach
     void needsMosquitto() {
-        assumeThat(MosquittoBroker.executable()).as("mosquitto installed").isPresent();
+        MosquittoProcesses.requireInstalled();
     }
 
     @Test

@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
 
 /** A real mosquitto 2 on 127.0.0.1 and a free port, for comparing the embedded broker with it. */
 final class MosquittoProcess implements AutoCloseable {
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
-    private static final Path MOSQUITTO_PASSWD = Path.of("/usr/bin/mosquitto_passwd");
+    private static final Path MOSQUITTO = MosquittoProcesses.EXECUTABLE;
+    private static final Path MOSQUITTO_PASSWD = MosquittoProcesses.PASSWD;
 
     private final Process process;
     private final int port;
@@ -21,10 +22,6 @@ final class MosquittoProcess implements AutoCloseable {
     private MosquittoProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-    }
-
-    static boolean installed() {
-        return Files.isExecutable(MOSQUITTO) && Files.isExecutable(MOSQUITTO_PASSWD);
     }
 
     /**
@@ -35,6 +32,7 @@ final class MosquittoProcess implements AutoCloseable {
      */
     static MosquittoProcess start(Path dir, boolean allowAnonymous, Map<String, String> passwords,
             List<String> aclLines) throws IOException, InterruptedException {
+        MosquittoProcesses.requireInstalled();
         int port = LoopbackPorts.free();
         List<String> conf = new ArrayList<>(List.of("listener " + port + " 127.0.0.1",
                 "allow_anonymous " + allowAnonymous, "log_dest stderr"));

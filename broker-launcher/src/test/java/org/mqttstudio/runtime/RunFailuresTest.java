@@ -31,7 +31,7 @@ import org.mqttstudio.trace.PacketType;
  * Two independent brokers, one of whose ports is taken before the run: that one fails with the
  * port's number, the other runs and delivers; garbage sent to the running one's tap is reported as
  * MALFORMED and neither the tap nor the broker notices; a cut subscriber link and a restarted
- * broker heal.
+ * broker heal; a broker's latency delays its connections until it is set to zero.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -134,6 +134,29 @@ class RunFailuresTest {
         assertThat(runner.status("up")).hasValueSatisfying(s -> assertThat(s.state()).as(s.message())
                 .isEqualTo(NodeStatus.State.RUNNING));
         await().atMost(WAIT).until(() -> received("sub-up") >= whileDown + 3);
+    }
+
+    @Test
+    @Order(5)
+    void aBrokersLatencyDelaysEveryConnectionUntilItIsSetToZero() {
+        Duration latency = Duration.ofMillis(800);
+        runner.setLatency("up", latency);
+        assertThat(roundTrip()).as("publish in, delivery out: the latency twice")
+                .isGreaterThanOrEqualTo(latency.multipliedBy(2));
+        runner.setLatency("up", Duration.ZERO);
+        assertThat(roundTrip()).isLessThan(latency.multipliedBy(2));
+    }
+
+    /** From a QoS 0 publish until its delivery to the same outside client, through the tap of "up". */
+    private Duration roundTrip() {
+        try (TestClient client = TestClient.connect(DESIGNED + offset)) {
+            client.subscribe("probe/#", 0);
+            long start = System.nanoTime();
+            client.publish("probe/x", "ping", 0);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> client.received().contains("probe/x=ping"));
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
     }
 
     private void assertState(String elementId, NodeStatus.State state) {

@@ -38,7 +38,7 @@ final class TwoRuntimes implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, BrokerStartException {
-        mosquittoPort = MosquittoProcesses.freePorts(1);
+        mosquittoPort = FreePorts.one();
         Topology topology = Topology.of(prefix, List.of(node), List.of(), List.of(), List.of(), List.of());
         String conf = new MosquittoConfWriter().write(topology, node, PortMap.offset(mosquittoPort - 1883));
         mosquitto.start("mosquitto", Files.writeString(mosquitto.folder().resolve("mosquitto.conf"), conf),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mqttstudio.mosquitto.MosquittoProcesses;
+import org.mqttstudio.runtime.FreePorts;
 
 /**
  * Two real mosquittos, A bridged to B ({@code topic # out 2}), each behind a tap; the bridge connects to B's tap.
@@ -47,7 +48,7 @@ class FlowsOnRealMosquittoTest {
 
     @Test
     void aQos2MessageAcrossABridgeIsOneFlowOfThreeHopsWithMatchedHandshakes() throws Exception {
-        int base = MosquittoProcesses.freePorts(4);
+        int base = FreePorts.consecutive(4);
         int portA = base;
         int tapPortA = base + 1;
         int portB = base + 2;

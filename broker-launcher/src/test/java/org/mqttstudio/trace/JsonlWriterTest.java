@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ class JsonlWriterTest {
         JsonNode first = mapper.readTree(lines.get(0));
         assertThat(first.get("t").asText()).isEqualTo("2026-11-25T14:30:00.123456Z");
         assertThat(first.get("node").asText()).isEqualTo("b1");
+        assertThat(first.get("transport").asText()).isEqualTo("TCP");
         assertThat(first.get("dir").asText()).isEqualTo("CLIENT_TO_BROKER");
         assertThat(first.get("client").asText()).isEqualTo("sensor-1");
         assertThat(first.get("addr").asText()).isEqualTo("127.0.0.1:40001");
@@ -65,5 +67,17 @@ class JsonlWriterTest {
         assertThat(third.get("payload").isNull()).isTrue();
         assertThat(third.get("topic").isNull()).isTrue();
         assertThat(third.get("reasonCodes").toString()).isEqualTo("[0,128]");
+    }
+
+    @Test
+    void namesTheWebSocketTransport() throws Exception {
+        PacketEvent overWebSocket = new PacketEvent(T, "b1", 4, CLIENT, 9001, Transport.WEBSOCKET, "browser",
+                PacketDirection.CLIENT_TO_BROKER, PacketType.PINGREQ, null, 0, false, false, null, null, List.of(),
+                List.of(), List.of(), 4, 2, new byte[] {(byte) 0xc0, 0}, null);
+
+        JsonNode line = new ObjectMapper().readTree(new JsonlWriter(OutputStream.nullOutputStream())
+                .toJson(overWebSocket).toString());
+
+        assertThat(line.get("transport").asText()).isEqualTo("WEBSOCKET");
     }
 }

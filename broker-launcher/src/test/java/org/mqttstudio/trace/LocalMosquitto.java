@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mqttstudio.mosquitto.MosquittoProcesses;
+import org.mqttstudio.runtime.FreePorts;
 
 /** A real mosquitto on a free 127.0.0.1 port, run from a temp folder, for this package's tests. */
 final class LocalMosquitto implements AutoCloseable {
@@ -23,7 +24,8 @@ final class LocalMosquitto implements AutoCloseable {
     }
 
     static LocalMosquitto start(Path folder, String... extraConfigLines) throws IOException {
-        int port = freePort();
+        MosquittoProcesses.requireInstalled();
+        int port = FreePorts.one();
         Path config = folder.resolve("mosquitto-" + port + ".conf");
         Path log = folder.resolve("mosquitto-" + port + ".log");
         StringBuilder text = new StringBuilder()
@@ -39,7 +41,7 @@ final class LocalMosquitto implements AutoCloseable {
             text.append(line).append('\n');
         }
         Files.writeString(config, text);
-        Process process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+        Process process = new ProcessBuilder(MosquittoProcesses.EXECUTABLE.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -51,12 +53,6 @@ final class LocalMosquitto implements AutoCloseable {
             return accepts(port);
         });
         return mosquitto;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static boolean accepts(int port) {

@@ -41,7 +41,11 @@ class PacketEventCodecTest {
                 new PacketEvent(time, "b2", 11, new InetSocketAddress("127.0.0.1", 2), 1885, "x",
                         PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH, null, 0, false, false, "",
                         new byte[0], List.of(), List.of(), List.of(), 4, 100_000, new byte[] {0x30, 2, 0, 0},
-                        null));
+                        null),
+                new PacketEvent(time, "b3", 12, new InetSocketAddress("127.0.0.1", 3), 9001, Transport.WEBSOCKET,
+                        "browser", PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH, 4, 1, false, false, "a/b",
+                        new byte[] {'h', (byte) 0xc3, (byte) 0xa9, '!'}, List.of(), List.of(), List.of(), 4,
+                        publishRaw.length, publishRaw, null));
     }
 
     @ParameterizedTest

@@ -1,0 +1,135 @@
+package org.mqttstudio.app.explorer;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javax.imageio.ImageIO;
+import org.mqttstudio.explorer.ExplorerMessage;
+import org.mqttstudio.explorer.ValueExtractor;
+
+/**
+ * Numbers from payloads over time: one series per topic (or filter) and value (the first number in the text, or a
+ * JSON path), a rolling window, pause, zoom (drag a box; the Zoomer's buttons reset it), export to CSV and PNG.
+ * chartfx draws it: made for fast-updating JavaFX charts, with point reduction while drawing and ring-like data
+ * sets, where JavaFX's LineChart makes a node per point and stalls past a few thousand points.
+ */
+final class ChartPanel {
+    private final BorderPane pane = new BorderPane();
+    private final DefaultNumericAxis time = new DefaultNumericAxis("time");
+    private final DefaultNumericAxis value = new DefaultNumericAxis("value");
+    private final XYChart chart = new XYChart(time, value);
+    private final TextField topic = new TextField();
+    private final TextField path = new TextField();
+    private final ChoiceBox<Integer> window = new ChoiceBox<>(FXCollections.observableArrayList(10, 30, 60, 300, 600));
+    private final ToggleButton pause = new ToggleButton("Pause");
+    private final Label problem = new Label();
+    private final List<ChartSeries> series = new ArrayList<>();
+    /** @param errors shown an export's failure in one line */
+    ChartPanel(ExplorerServices services, Consumer<String> errors) {
+        time.setTimeAxis(true);
+        time.setAutoRangeRounding(false);
+        value.setAutoRanging(true);
+        chart.setLegendVisible(true);
+        chart.getPlugins().add(new Zoomer());
+        chart.setId("explorer-chart");
+        topic.setId("explorer-chart-topic");
+        topic.setPromptText("topic or filter, e.g. srv/temperature");
+        path.setId("explorer-chart-path");
+        path.setPromptText("value: first number, or a JSON path like $.sensor.temp");
+        HBox.setHgrow(topic, Priority.ALWAYS);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        window.setValue(60);
+        window.setId("explorer-chart-window");
+        window.valueProperty().addListener((o, old, s) -> series.forEach(c -> c.setWindow(s)));
+        pause.setId("explorer-chart-pause");
+        problem.getStyleClass().add("field-error");
+        Button add = new Button("Plot");
+        add.setId("explorer-chart-add");
+        add.setOnAction(e -> add(topic.getText().strip(), path.getText()));
+        Button csv = new Button("Export CSV…");
+        csv.setOnAction(e -> ExplorerFiles.save(services, pane, "chart.csv", this::exportCsv, errors));
+        Button png = new Button("Export PNG…");
+        png.setOnAction(e -> ExplorerFiles.save(services, pane, "chart.png", this::exportPng, errors));
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> {
+            series.clear();
+            chart.getDatasets().clear();
+        });
+        VBox controls = new VBox(4, new HBox(6, topic, path, add),
+                new HBox(6, new Label("Window (s)"), window, pause, csv, png, clear), problem);
+        controls.setPadding(new Insets(4));
+        pane.setTop(controls);
+        pane.setCenter(chart);
+    }
+
+    BorderPane node() {
+        return pane;
+    }
+
+    /** Adds a series; a bad topic filter or JSON path is shown, not thrown. */
+    void add(String topicFilter, String valueSpec) {
+        try {
+            ChartSeries added = new ChartSeries(topicFilter, ValueExtractor.parse(valueSpec), window.getValue());
+            series.add(added);
+            chart.getDatasets().add(added.data());
+            problem.setText("");
+        } catch (IllegalArgumentException e) {
+            problem.setText(e.getMessage());
+        }
+    }
+
+    /** One frame's new messages: each series takes its values, then every data set is updated once. */
+    void apply(List<ExplorerMessage> fresh) {
+        if (series.isEmpty()) {
+            return;
+        }
+        for (ExplorerMessage m : fresh) {
+            for (ChartSeries s : series) {
+                s.offer(m);
+            }
+        }
+        if (!pause.isSelected()) {
+            series.forEach(ChartSeries::flush);
+        }
+    }
+
+    List<ChartSeries> series() {
+        return List.copyOf(series);
+    }
+
+    void exportCsv(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("series,time,value\r\n");
+            for (ChartSeries s : series) {
+                for (int i = 0; i < s.points(); i++) {
+                    out.write('"' + s.label().replace("\"", "\"\"") + "\"," + java.time.Instant.ofEpochMilli(
+                            Math.round(s.time(i) * 1000)) + "," + s.value(i) + "\r\n");
+                }
+            }
+        }
+    }
+
+    void exportPng(Path file) throws IOException {
+        ImageIO.write(SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), "png", file.toFile());
+    }
+}

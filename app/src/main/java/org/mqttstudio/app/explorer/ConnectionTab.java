@@ -1,0 +1,223 @@
+package org.mqttstudio.app.explorer;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mqttstudio.explorer.ConnectionState;
+import org.mqttstudio.explorer.ExplorerConnection;
+import org.mqttstudio.explorer.ExplorerMessage;
+import org.mqttstudio.explorer.HistoryExport;
+import org.mqttstudio.explorer.SessionChanges;
+import org.mqttstudio.explorer.TopicSummary;
+
+/**
+ * One connection in one tab: its state, subscriptions, topic tree with search, the selected topic's history and the
+ * selected message in every view, the publish form and the chart. Once per frame (an AnimationTimer) it takes the
+ * session's batch of changes and applies it; the session is bounded, so a flood only makes batches larger.
+ */
+final class ConnectionTab {
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+
+    private final ExplorerConnection connection;
+    private final ExplorerServices services;
+    private final Tab tab = new Tab();
+    private final Label state = new Label();
+    private final Label counts = new Label();
+    private final TextField search = new TextField();
+    private final Label searchProblem = new Label();
+    private final TopicTreeView tree = new TopicTreeView();
+    private final HistoryTable history;
+    private final MessageDetails details = new MessageDetails();
+    private final PublishForm publish;
+    private final ChartPanel chart;
+    private final SubscriptionBar subscriptions;
+    private final AnimationTimer frames;
+    private ConnectionState shownState;
+    private long lastRefresh;
+
+    ConnectionTab(ExplorerConnection connection, ExplorerServices services, Consumer<String> errors) {
+        this.connection = connection;
+        this.services = services;
+        this.history = new HistoryTable(connection.session().limits().perTopic());
+        this.publish = new PublishForm(connection);
+        this.chart = new ChartPanel(services, errors);
+        this.subscriptions = new SubscriptionBar(connection);
+        tab.setText(connection.profile().name());
+        tab.setId("explorer-tab-" + connection.profile().name());
+        state.setId("explorer-state");
+        state.getStyleClass().add("explorer-state");
+        counts.setId("explorer-counts");
+        search.setId("explorer-search");
+        search.setPromptText("search: text, or a filter such as +/temperature");
+        search.textProperty().addListener((o, old, text) -> runSearch());
+        searchProblem.getStyleClass().add("field-error");
+
+        tree.selectedItem().addListener((o, old, item) -> showTopic(item));
+        history.selected().addListener((o, old, message) ->
+                details.show(message, message == null ? java.util.Optional.empty()
+                        : connection.session().previous(message)));
+        tree.node().setContextMenu(treeMenu(errors));
+
+        Button exportTopic = new Button("Export topic…");
+        exportTopic.setOnAction(e -> exportHistory(false, errors));
+        Button exportAll = new Button("Export all…");
+        exportAll.setOnAction(e -> exportHistory(true, errors));
+        SplitPane messages = new SplitPane(new BorderPane(history.node(), null, null,
+                new HBox(6, exportTopic, exportAll), null), details.node());
+        messages.setOrientation(Orientation.VERTICAL);
+        TabPane views = new TabPane(new Tab("Messages", messages), new Tab("Publish", publish.node()),
+                new Tab("Chart", chart.node()));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("explorer-views");
+        VBox left = new VBox(4, search, searchProblem, tree.node());
+        javafx.scene.layout.VBox.setVgrow(tree.node(), javafx.scene.layout.Priority.ALWAYS);
+        SplitPane body = new SplitPane(left, views);
+        body.setDividerPositions(0.38);
+        BorderPane root = new BorderPane(body);
+        root.setTop(new VBox(state, subscriptions.node()));
+        root.setBottom(counts);
+        tab.setContent(root);
+
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame(now);
+            }
+        };
+        frames.start();
+    }
+
+    private ContextMenu treeMenu(Consumer<String> errors) {
+        MenuItem clear = new MenuItem("Clear retained message…");
+        clear.setId("explorer-clear-retained");
+        clear.setOnAction(e -> selectedTopic().ifPresent(topic -> {
+            if (services.confirm().test("Clear the retained message of " + topic
+                    + "? The broker forgets it for every client.")) {
+                connection.clearRetained(topic).whenComplete((result, failure) -> Platform.runLater(() -> {
+                    if (failure != null || !result.accepted()) {
+                        errors.accept("clearing " + topic + ": " + (failure != null ? failure.getMessage()
+                                : result.message()));
+                    }
+                }));
+            }
+        }));
+        MenuItem plot = new MenuItem("Plot in chart");
+        plot.setOnAction(e -> selectedTopic().ifPresent(topic -> chart.add(topic, "")));
+        return new ContextMenu(clear, plot);
+    }
+
+    private java.util.Optional<String> selectedTopic() {
+        TreeItem<TopicSummary> item = tree.selectedItem().get();
+        return item == null || item.getValue() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(item.getValue().topic());
+    }
+
+    private void showTopic(TreeItem<TopicSummary> item) {
+        if (item == null || item.getValue() == null) {
+            return;
+        }
+        String topic = item.getValue().topic();
+        history.show(topic, connection.session().history(topic));
+    }
+
+    private void runSearch() {
+        try {
+            tree.search(search.getText(), connection.session());
+            searchProblem.setText("");
+        } catch (IllegalArgumentException e) {
+            searchProblem.setText(e.getMessage());
+        }
+    }
+
+    private void exportHistory(boolean all, Consumer<String> errors) {
+        List<ExplorerMessage> messages = all ? connection.session().history()
+                : history.topic() == null ? List.of() : connection.session().history(history.topic());
+        String base = all ? "history" : history.topic() == null ? "topic" : history.topic().replace('/', '_');
+        ExplorerFiles.save(services, tab.getContent(), base + ".jsonl", file -> {
+            if (file.getFileName().toString().endsWith(".csv")) {
+                HistoryExport.csv(file, messages);
+            } else {
+                HistoryExport.jsonLines(file, messages);
+            }
+        }, errors);
+    }
+
+    /** One frame: the session's changes, then (once a second) the "… ago" texts, a running search and the counts. */
+    void onFrame(long now) {
+        ConnectionState current = connection.state();
+        if (current != shownState) {
+            shownState = current;
+            state.setText(current.message());
+            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            state.getStyleClass().add("state-" + current.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        SessionChanges changes = connection.session().drainChanges();
+        if (!changes.isEmpty()) {
+            tree.apply(changes.topics());
+            history.append(changes.messages());
+            chart.apply(changes.messages());
+        }
+        if (now - lastRefresh > REFRESH_NANOS && changes != SessionChanges.NONE) {
+            lastRefresh = now;
+            tree.refresh();
+            if (!tree.searchText().isEmpty()) {
+                runSearch();
+            }
+            counts.setText(changes.received() + " messages, " + connection.session().topicCount() + " topics, "
+                    + connection.session().historySize() + " kept (at most " + connection.session().limits().total()
+                    + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
+                    + " not kept: the tree is full" : ""));
+        }
+    }
+
+    void close() {
+        frames.stop();
+        connection.disconnect();
+    }
+
+    Tab tab() {
+        return tab;
+    }
+
+    ExplorerConnection connection() {
+        return connection;
+    }
+
+    TopicTreeView tree() {
+        return tree;
+    }
+
+    HistoryTable history() {
+        return history;
+    }
+
+    MessageDetails details() {
+        return details;
+    }
+
+    PublishForm publish() {
+        return publish;
+    }
+
+    ChartPanel chart() {
+        return chart;
+    }
+
+    SubscriptionBar subscriptions() {
+        return subscriptions;
+    }
+}

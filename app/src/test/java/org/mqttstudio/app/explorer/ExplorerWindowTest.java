@@ -1,0 +1,370 @@
+package org.mqttstudio.app.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.Snapshots;
+import org.mqttstudio.explorer.ConnectionProfile;
+import org.mqttstudio.explorer.ExplorerConnection;
+import org.mqttstudio.explorer.HistoryLimits;
+import org.mqttstudio.explorer.PayloadViews;
+import org.mqttstudio.explorer.ProtocolVersion;
+import org.mqttstudio.explorer.TopicSummary;
+import org.mqttstudio.runtime.BrokerSecurity;
+import org.mqttstudio.runtime.EmbeddedBroker;
+import org.mqttstudio.topology.Broker;
+import org.mqttstudio.topology.Position;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The explorer window against real embedded brokers on loopback, driven through its controls. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HistoryLimits LIMITS = new HistoryLimits(50, 10_000, 2_000);
+
+    @TempDir
+    static Path dir;
+    private final List<EmbeddedBroker> brokers = new ArrayList<>();
+    private final List<Path> saved = new ArrayList<>();
+    private ExplorerWindow window;
+
+    @Start
+    void start(Stage stage) {
+        ExplorerServices services = new ExplorerServices(dir.resolve("config"), question -> true, (owner, name) -> {
+            Path file = dir.resolve("export-" + saved.size() + "-" + name);
+            saved.add(file);
+            return Optional.of(file);
+        });
+        window = new ExplorerWindow(services, LIMITS, Optional.empty());
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+        EmbeddedBroker.stopAll(brokers).join();
+    }
+
+    private int broker(String id, BrokerSecurity security) throws Exception {
+        Broker node = Broker.simple(id, null, 1883, true, Position.ORIGIN);
+        EmbeddedBroker broker = new EmbeddedBroker(node, dir.resolve("run"), Map.of(node.listeners().get(0), 0),
+                security);
+        broker.start();
+        brokers.add(broker);
+        return broker.ports().values().iterator().next();
+    }
+
+    private ConnectionTab open(FxRobot robot, ConnectionProfile profile) {
+        robot.interact(() -> window.connect(profile));
+        ConnectionTab tab = window.tabs().get(window.tabs().size() - 1);
+        await().atMost(WAIT).until(() -> tab.subscriptions().results().stream().anyMatch(r -> r.filter().equals("#")));
+        return tab;
+    }
+
+    private static Optional<TreeItem<TopicSummary>> item(ConnectionTab tab, String topic) {
+        return find(tab.tree().node().getRoot(), topic);
+    }
+
+    private static Optional<TreeItem<TopicSummary>> find(TreeItem<TopicSummary> at, String topic) {
+        if (at.getValue() != null && at.getValue().topic().equals(topic)) {
+            return Optional.of(at);
+        }
+        return at.getChildren().stream().map(c -> find(c, topic)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static void select(FxRobot robot, ConnectionTab tab, String topic) {
+        robot.interact(() -> tab.tree().node().getSelectionModel().select(item(tab, topic).orElseThrow()));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Mqtt5BlockingClient client(int port) {
+        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().serverHost("127.0.0.1").serverPort(port)
+                .buildBlocking();
+        client.connect();
+        return client;
+    }
+
+    @Test
+    void connectsThroughTheDialogPublishesFromTheFormAndShowsTreeHistoryRetainAndProperties(FxRobot robot)
+            throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        robot.interact(() -> window.show());
+        robot.clickOn("#explorer-connect");
+        robot.interact(() -> {
+            robot.lookup("#connect-port").queryAs(TextField.class).setText(Integer.toString(port));
+            robot.lookup("#connect-name").queryAs(TextField.class).setText("lab");
+        });
+        robot.clickOn("OK");
+        assertThat(robot.lookup("#connect-problem").tryQuery()).isEmpty(); // the dialog closed: the form was valid
+        await().atMost(WAIT).until(() -> window.tabs().size() == 1
+                && window.tabs().get(0).connection().isConnected()
+                && !window.tabs().get(0).subscriptions().results().isEmpty());
+        ConnectionTab tab = window.tabs().get(0);
+        assertThat(tab.tab().getText()).isEqualTo("lab");
+
+        robot.interact(() -> {
+            robot.lookup("#explorer-views").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1);
+            robot.lookup("#explorer-pub-topic").queryAs(TextField.class).setText("lab/bench/temp");
+            robot.lookup("#explorer-pub-payload").queryAs(TextArea.class).setText("{\"t\": 21.5}");
+            robot.lookup("#explorer-pub-user-properties").queryAs(TextArea.class).setText("unit=celsius");
+            robot.lookup("#explorer-pub-content-type").queryAs(TextField.class).setText("application/json");
+        });
+        robot.clickOn("#explorer-pub-retain");
+        robot.clickOn("#explorer-publish");
+        await().atMost(WAIT).until(() -> item(tab, "lab/bench/temp").isPresent());
+        assertThat(tab.publish().resultText()).isEqualTo("sent (QoS 0: no acknowledgement)");
+
+        select(robot, tab, "lab/bench/temp");
+        await().atMost(WAIT).until(() -> !tab.history().rows().isEmpty());
+        assertThat(item(tab, "lab").orElseThrow().getValue().subtreeMessages()).isEqualTo(1);
+        assertThat(tab.details().propertiesText()).contains("user property: unit = celsius",
+                "content type: application/json");
+
+        // a live delivery carries no RETAIN flag (MQTT 3.3.1.3); a new subscription gets the retained message
+        ConnectionTab v3 = open(robot, ConnectionProfile.of("127.0.0.1", port).withVersion(ProtocolVersion.V3_1_1));
+        await().atMost(WAIT).until(() -> item(v3, "lab/bench/temp").map(i -> i.getValue().retained()).orElse(false));
+        select(robot, v3, "lab/bench/temp");
+        await().atMost(WAIT).until(() -> !v3.history().rows().isEmpty());
+        assertThat(v3.history().rows().get(0).retain()).isTrue();
+        assertThat(v3.details().propertiesText()).contains("retain: true");
+        snapshot(robot, "explorer.png");
+    }
+
+    @Test
+    void aRetainedMessageIsShownOnConnectAndClearingItRemovesItForNewSubscribers(FxRobot robot) throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        Mqtt5BlockingClient publisher = client(port);
+        publisher.publishWith().topic("door/state").payload(bytes("open")).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .send();
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port).withVersion(ProtocolVersion.V3_1_1));
+        await().atMost(WAIT).until(() -> item(tab, "door/state").map(i -> i.getValue().retained()).orElse(false));
+
+        select(robot, tab, "door/state");
+        robot.interact(() -> tab.tree().node().getContextMenu().getItems().stream()
+                .filter(i -> "explorer-clear-retained".equals(i.getId())).findFirst().orElseThrow().fire());
+        await().atMost(WAIT).until(() -> !item(tab, "door/state").orElseThrow().getValue().retained());
+
+        ExplorerConnection late = ExplorerConnection.of(ConnectionProfile.of("127.0.0.1", port), LIMITS);
+        late.connect().join();
+        late.subscribe("door/#", 1).join();
+        publisher.publishWith().topic("door/marker").payload(bytes("x")).qos(MqttQos.AT_LEAST_ONCE).send();
+        await().atMost(WAIT).until(() -> !late.session().history("door/marker").isEmpty());
+        assertThat(late.session().history("door/state")).isEmpty();
+        late.disconnect().join();
+        publisher.disconnect();
+    }
+
+    @Test
+    void jsonPrettyViewHexViewAndTheDiffOfTwoJsonMessages(FxRobot robot) throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port));
+        Mqtt5BlockingClient publisher = client(port);
+        publisher.publishWith().topic("s/json").payload(bytes("{\"t\":21,\"unit\":\"C\"}")).send();
+        publisher.publishWith().topic("s/json").payload(bytes("{\"t\":22,\"unit\":\"C\"}")).send();
+        await().atMost(WAIT).until(() -> item(tab, "s/json").map(i -> i.getValue().messages() == 2).orElse(false));
+        select(robot, tab, "s/json");
+        await().atMost(WAIT).until(() -> tab.history().rows().size() == 2);
+
+        assertThat(tab.details().jsonText()).isEqualTo("{\n  \"t\" : 22,\n  \"unit\" : \"C\"\n}");
+        assertThat(tab.details().hexText()).isEqualTo(PayloadViews.hexDump(bytes("{\"t\":22,\"unit\":\"C\"}")));
+        assertThat(tab.details().diffText()).contains("-   \"t\" : 21,\n+   \"t\" : 22,\n", "    \"unit\" : \"C\"");
+        robot.interact(() -> tab.details().select("JSON"));
+        snapshot(robot, "explorer-json.png");
+        publisher.disconnect();
+    }
+
+    @Test
+    void aRefusedSubscriptionIsShownInWords(FxRobot robot) throws Exception {
+        int port = broker("b", new RefusingSecurity());
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port));
+        robot.interact(() -> tab.subscriptions().subscribe("secret/plans"));
+        await().atMost(WAIT).until(() -> tab.subscriptions().results().stream()
+                .anyMatch(r -> r.filter().equals("secret/plans")));
+        assertThat(tab.subscriptions().results()).filteredOn(r -> r.filter().equals("secret/plans"))
+                .singleElement().satisfies(r -> assertThat(r.describe())
+                        .isEqualTo("refused by the broker: not authorized (0x87)"));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheConnackReasonInTheTab(FxRobot robot) throws Exception {
+        int port = broker("b", new RefusingSecurity());
+        robot.interact(() -> window.connect(ConnectionProfile.of("127.0.0.1", port)
+                .withCredentials("student", "wrong", false)));
+        ConnectionTab tab = window.tabs().get(0);
+        await().atMost(WAIT).until(() -> robot.lookup("#explorer-state").queryAs(Label.class).getText()
+                .startsWith("refused by the broker: not authorized (0x87)"));
+        assertThat(robot.lookup("#explorer-state").queryAs(Label.class).getStyleClass()).contains("state-failed");
+        assertThat(tab.connection().isConnected()).isFalse();
+    }
+
+    @Test
+    void twoConnectionsInTwoTabsToTwoBrokersSeeTheirOwnTrafficOnly(FxRobot robot) throws Exception {
+        int first = broker("one", BrokerSecurity.OPEN);
+        int second = broker("two", BrokerSecurity.OPEN);
+        ConnectionTab one = open(robot, ConnectionProfile.of("127.0.0.1", first).withName("one"));
+        ConnectionTab two = open(robot, ConnectionProfile.of("127.0.0.1", second).withName("two"));
+        Mqtt5BlockingClient a = client(first);
+        Mqtt5BlockingClient b = client(second);
+        a.publishWith().topic("from/one").payload(bytes("1")).qos(MqttQos.AT_LEAST_ONCE).send();
+        b.publishWith().topic("from/two").payload(bytes("2")).qos(MqttQos.AT_LEAST_ONCE).send();
+        await().atMost(WAIT).until(() -> item(one, "from/one").isPresent() && item(two, "from/two").isPresent());
+        assertThat(item(one, "from/two")).isEmpty();
+        assertThat(item(two, "from/one")).isEmpty();
+        assertThat(robot.lookup("#explorer-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                .extracting(javafx.scene.control.Tab::getText).containsExactly("one", "two");
+        a.disconnect();
+        b.disconnect();
+    }
+
+    @Test
+    void chartsTheFirstNumberOfTextPayloadsAndAJsonPathSeries(FxRobot robot) throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port));
+        robot.interact(() -> {
+            robot.lookup("#explorer-views").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2);
+            robot.lookup("#explorer-chart-topic").queryAs(TextField.class).setText("srv/temperature");
+            robot.lookup("#explorer-chart-path").queryAs(TextField.class).setText("");
+        });
+        robot.clickOn("#explorer-chart-add");
+        robot.interact(() -> tab.chart().add("srv/json", "$.sensor.temp"));
+        Mqtt5BlockingClient publisher = client(port);
+        double[] sent = {24, 19.5, 31, -2};
+        for (double v : sent) {
+            publisher.publishWith().topic("srv/temperature").payload(bytes("temperature: " + v)).send();
+            publisher.publishWith().topic("srv/json").payload(bytes("{\"sensor\":{\"temp\":" + (v + 100) + "}}"))
+                    .send();
+        }
+        await().atMost(WAIT).until(() -> tab.chart().series().stream().allMatch(s -> s.points() == sent.length));
+        ChartSeries text = tab.chart().series().get(0);
+        ChartSeries json = tab.chart().series().get(1);
+        for (int i = 0; i < sent.length; i++) {
+            assertThat(text.value(i)).isEqualTo(sent[i]);
+            assertThat(json.value(i)).isEqualTo(sent[i] + 100);
+        }
+        assertThat(json.label()).isEqualTo("srv/json $.sensor.temp");
+        snapshot(robot, "explorer-chart.png");
+        Path csv = dir.resolve("chart-test.csv");
+        robot.interact(() -> {
+            try {
+                tab.chart().exportCsv(csv);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * sent.length).first().isEqualTo("series,time,value");
+        publisher.disconnect();
+    }
+
+    @Test
+    void aHundredThousandMessagesOverAThousandTopicsStayInBoundsAndNeverStallTheUi(FxRobot robot) throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port));
+        AtomicLong worstGap = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        AnimationTimer probe = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long before = last.getAndSet(now);
+                if (before != 0) {
+                    worstGap.accumulateAndGet(now - before, Math::max);
+                }
+            }
+        };
+        robot.interact(probe::start);
+        Mqtt5BlockingClient publisher = client(port);
+        int total = 100_000;
+        // 10 000 messages/s (the rate the explorer must stay smooth at): 100 every 10 ms
+        AtomicLong next = new AtomicLong();
+        var load = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var ticks = load.scheduleAtFixedRate(() -> {
+            for (int k = 0; k < 100 && next.get() < total; k++) {
+                long i = next.getAndIncrement();
+                publisher.toAsync().publishWith().topic("flood/" + (i % 1_000) + "/value")
+                        .payload(bytes(Long.toString(i))).send();
+            }
+        }, 0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> next.get() >= total);
+        ticks.cancel(false);
+        load.shutdown();
+        // QoS 0 messages a busy broker drops never come; the QoS 1 marker after them always does
+        publisher.publishWith().topic("flood/done").payload(bytes("end")).qos(MqttQos.AT_LEAST_ONCE).send();
+        await().atMost(Duration.ofSeconds(90)).until(() -> !tab.connection().session().history("flood/done").isEmpty());
+        robot.interact(probe::stop);
+        snapshot(robot, "explorer-flood.png");
+
+        var session = tab.connection().session();
+        assertThat(session.topicCount()).isLessThanOrEqualTo(LIMITS.topics());
+        assertThat(session.historySize()).isLessThanOrEqualTo(LIMITS.total());
+        assertThat(session.historyEntriesHeld()).isLessThanOrEqualTo(2 * LIMITS.total());
+        assertThat(tab.history().rows().size()).isLessThanOrEqualTo(LIMITS.perTopic());
+        assertThat(tab.tree().itemCount()).isLessThanOrEqualTo(LIMITS.topics() + 1_000 + 1);
+        assertThat(Duration.ofNanos(worstGap.get())).as("worst gap between two frames").isLessThan(
+                Duration.ofMillis(200));
+        publisher.disconnect();
+    }
+
+    private void snapshot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                Snapshots.save(window.stage().getScene(), Path.of("target", "screenshots", name));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Refuses subscriptions under secret/, and every user name and password (anonymous clients may connect). */
+    private static final class RefusingSecurity implements BrokerSecurity {
+        @Override
+        public boolean anonymousAllowed() {
+            return true;
+        }
+
+        @Override
+        public Optional<Boolean> passwordOk(String user, byte[] password) {
+            return Optional.of(false);
+        }
+
+        @Override
+        public boolean mayPublish(String clientId, String user, String topic) {
+            return true;
+        }
+
+        @Override
+        public boolean maySubscribe(String clientId, String user, String filter) {
+            return !filter.startsWith("secret/");
+        }
+
+        @Override
+        public boolean mayReceive(String clientId, String user, String topic) {
+            return true;
+        }
+    }
+}
