@@ -250,8 +250,10 @@ class ChallengeRunTest {
                 .filter(l -> l.contains("MQTT")).toList();
         assertThat(tshark.waitFor()).isZero();
         assertThat(frames).as("tshark (apt-get install tshark) reads every packet").hasSize(written);
+        assertThat(fx(() -> robot.lookup("#trace-unseen").queryLabeled().getText())).startsWith("paused: ");
         robot.interact(() -> table.setFilter(TraceFilter.NONE));
         robot.interact(() -> table.setPaused(false));
+        assertThat(fx(() -> robot.lookup("#trace-unseen").queryLabeled().getText())).isEmpty();
     }
 
     private interface IoWork<T> {

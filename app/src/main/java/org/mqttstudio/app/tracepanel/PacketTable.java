@@ -197,7 +197,8 @@ public final class PacketTable extends BorderPane {
         Label unseen = new Label();
         unseen.setId("trace-unseen");
         unseen.getStyleClass().add("trace-unseen");
-        unseen.textProperty().bind(Bindings.createStringBinding(() -> buffer.paused()
+        // from the toggle itself: invalidation listeners run before the change listener that pauses the buffer
+        unseen.textProperty().bind(Bindings.createStringBinding(() -> pause.isSelected()
                 ? String.format("paused: %,d new", buffer.unseenProperty().get()) : "", buffer.unseenProperty(),
                 pause.selectedProperty()));
         FlowPane bar = new FlowPane(6, 4, nodes, clients, types, topic, text, noFilter, follow, pause, clear, export,
