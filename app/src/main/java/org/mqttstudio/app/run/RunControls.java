@@ -119,6 +119,16 @@ public final class RunControls {
             }
         });
         controller.portOffsetProperty().addListener((o, old, value) -> offset.getValueFactory().setValue(value.intValue()));
+        // a typed offset counts once the field is left (say by pressing Run), not only on Enter
+        offset.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                try {
+                    offset.commitValue();
+                } catch (NumberFormatException notANumber) {
+                    offset.cancelEdit();
+                }
+            }
+        });
         offset.disableProperty().bind(idle().not());
         Label advice = new Label();
         advice.setId("offset-advice");

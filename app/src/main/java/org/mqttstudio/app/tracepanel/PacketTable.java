@@ -116,7 +116,7 @@ public final class PacketTable extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No packets yet: press Run (Run ▸ Run) to see every MQTT packet here."));
         table.getColumns().setAll(List.of(
-                column("ms", TraceRow::time, 70), column("node", TraceRow::node, 110),
+                column("time ms", TraceRow::time, 76), column("node", TraceRow::node, 110),
                 column("dir", TraceRow::direction, 44), column("client id", TraceRow::clientId, 150),
                 column("type", TraceRow::type, 96), column("id", TraceRow::packetId, 52),
                 column("QoS", TraceRow::qos, 40), column("flags", TraceRow::flags, 70),
