@@ -30,10 +30,17 @@ public final class StudioApp extends Application {
                 options.screenshot().isPresent() ? errors::add : message -> LoadErrorAlert.show(stage, message));
         stage.show();
         // A canvas the last run left unsaved comes first; the file named on the command line otherwise.
-        if (options.screenshot().isPresent()) {
-            options.topology().ifPresent(window::open);
-        } else {
-            window.start(options.topology());
+        boolean opened = options.screenshot().isPresent() ? options.topology().filter(window::open).isPresent()
+                : window.start(options.topology());
+        if (opened) {
+            options.run().ifPresent(run -> {
+                window.run().controller().runtimeProperty().set(run.runtime());
+                run.portOffset().ifPresent(offset -> {
+                    window.run().controller().autoOffsetProperty().set(false);
+                    window.run().controller().portOffsetProperty().set(offset);
+                });
+                window.run().controller().run();
+            });
         }
         options.screenshot().ifPresent(png -> Platform.runLater(() -> saveAndExit(window, png, errors)));
     }

@@ -13,9 +13,14 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -35,6 +40,7 @@ import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
 import org.mqttstudio.app.palette.Palette;
 import org.mqttstudio.app.properties.PropertiesPanel;
+import org.mqttstudio.app.run.RunWorkspace;
 import org.mqttstudio.app.shell.FileActions;
 import org.mqttstudio.app.shell.FileMenu;
 import org.mqttstudio.app.shell.ShellServices;
@@ -60,6 +66,7 @@ public final class StudioWindow {
     private final LiveChecks checks;
     private List<FindingRow> loadProblems = List.of();
     private List<FindingRow> checked = List.of();
+    private List<FindingRow> runProblems = List.of();
     private final FindingsPanel findings = new FindingsPanel();
     private final Label topologyName = new Label();
     private final MenuItem reload = new MenuItem("Reload");
@@ -69,6 +76,7 @@ public final class StudioWindow {
     private final ImportConfs importConfs;
     private final ExportDialog exportDialog;
     private final Scene scene;
+    private final RunWorkspace run;
     private final ExplorerServices explorerServices;
     private ExplorerWindow explorer;
 
@@ -98,10 +106,12 @@ public final class StudioWindow {
         document.fileProperty().addListener((o, old, f) -> showFile());
         document.topologyProperty().addListener((o, old, t) -> showFile());
 
+        run = new RunWorkspace(canvas, document, this::showRunProblems, RunWorkspace.systemSaveChooser(stage));
         checks = new LiveChecks(findingSource, this::showCheck);
         document.topologyProperty().addListener((o, old, t) -> checks.submit(t));
         stage.setOnHidden(e -> {
             checks.close();
+            run.stopForClose();
             if (explorer != null) {
                 explorer.stage().close();
             }
@@ -124,13 +134,20 @@ public final class StudioWindow {
         topologyName.setId("topology-name");
         BorderPane diagram = new BorderPane(canvas);
         diagram.setTop(topologyName);
-        SplitPane split = new SplitPane(diagram, findings);
+        diagram.setBottom(run.banner());
+        TabPane bottom = run.bottom(findings);
+        SplitPane split = new SplitPane(diagram, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(findings, false);
+        SplitPane.setResizableWithParent(bottom, false);
+        run.growTraceWhileRunning(split);
 
         BorderPane root = new BorderPane(split);
-        root.setTop(new VBox(menuBar(), designer.toolBar()));
+        ToolBar designTools = designer.toolBar();
+        designTools.setMinWidth(Region.USE_PREF_SIZE);
+        ToolBar runTools = run.toolBar();
+        HBox.setHgrow(runTools, Priority.ALWAYS);
+        root.setTop(new VBox(menuBar(), new HBox(designTools, runTools)));
         root.setLeft(new Palette(editor));
         root.setRight(properties);
         root.setBottom(new StatusBar(canvas.routeInfoProperty(), editor.messageProperty()));
@@ -172,6 +189,11 @@ public final class StudioWindow {
         return findings;
     }
 
+    /** Run controls, packet trace and the run's canvas decorations. */
+    public RunWorkspace run() {
+        return run;
+    }
+
     public Topology topology() {
         return document.topology();
     }
@@ -190,12 +212,10 @@ public final class StudioWindow {
 
     /**
      * What a start shows: the canvas the last run left unsaved if the user recovers it, else {@code topology}
-     * (if given).
+     * (if given). Returns whether {@code topology} was opened (a {@code --run} then starts it).
      */
-    public void start(Optional<Path> topology) {
-        if (!files.offerRecovery()) {
-            topology.ifPresent(this::open);
-        }
+    public boolean start(Optional<Path> topology) {
+        return !files.offerRecovery() && topology.filter(this::open).isPresent();
     }
 
     /**
@@ -218,22 +238,32 @@ public final class StudioWindow {
 
     private void showLoadError(String message) {
         loadProblems = List.of(FindingRow.loadError(message));
-        findings.show(loadProblems, checked);
+        showFindings();
         loadErrors.accept(message);
     }
 
     /** A file was read: its load problem is gone, and it is checked even if it equals what was shown. */
     private void loaded() {
         loadProblems = List.of();
-        findings.show(loadProblems, checked);
+        showFindings();
         checks.submit(topology());
         showFile();
+    }
+
+    private void showFindings() {
+        findings.show(loadProblems, runProblems.isEmpty() ? checked
+                : java.util.stream.Stream.concat(runProblems.stream(), checked.stream()).toList());
+    }
+
+    private void showRunProblems(List<FindingRow> rows) {
+        runProblems = rows;
+        showFindings();
     }
 
     /** Applies a live check's result: problems panel, badges, routes. */
     private void showCheck(CheckResult result) {
         checked = result.findings();
-        findings.show(loadProblems, checked);
+        showFindings();
         canvas.showCheck(result.findings(), result.routes());
     }
 
@@ -255,7 +285,7 @@ public final class StudioWindow {
             }
         });
         fileMenu.getItems().add(fileMenu.getItems().size() - 2, reload);
-        MenuBar bar = new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), exploreMenu());
+        MenuBar bar = new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), run.menu(), exploreMenu());
         bar.getMenus().add(HelpMenu.create(bar, stage));
         return bar;
     }

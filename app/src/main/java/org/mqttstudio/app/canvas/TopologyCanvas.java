@@ -71,7 +71,9 @@ public final class TopologyCanvas extends Region {
     private final Group routeTags = new Group();
     private final Rectangle dropOutline = new Rectangle();
     private final Group overlay = new Group(routeTags, rubberBand, connectLine, dropOutline);
-    private final Group world = new Group(edgeLayer, nodeLayer, overlay);
+    /** Drawn over the nodes by others (a run's status chips), moved and zoomed with the diagram. */
+    private final Group decorationLayer = new Group();
+    private final Group world = new Group(edgeLayer, nodeLayer, decorationLayer, overlay);
     private final ReadOnlyStringWrapper routeInfo = new ReadOnlyStringWrapper("");
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
@@ -105,6 +107,7 @@ public final class TopologyCanvas extends Region {
         dropOutline.getStyleClass().add("drop-outline");
         dropOutline.setVisible(false);
         overlay.setMouseTransparent(true);
+        decorationLayer.setMouseTransparent(true);
         overlay.setManaged(false);
         addEventFilter(MouseEvent.MOUSE_PRESSED, this::startPan);
         addEventFilter(MouseEvent.MOUSE_DRAGGED, this::pan);
@@ -230,6 +233,11 @@ public final class TopologyCanvas extends Region {
             }
         }
         return Optional.empty();
+    }
+
+    /** A layer over the nodes for decorations kept by their owner (diagram coordinates, no mouse events). */
+    public Group decorationLayer() {
+        return decorationLayer;
     }
 
     /** Every node view, in drawing order. */

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,6 +34,7 @@ public final class Document {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Set<String>> selection = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyStringWrapper lastEdit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
     private Topology saved;
 
     public Document(Topology initial) {
@@ -128,6 +131,12 @@ public final class Document {
         file.set(fileOrNull);
         lastEdit.set("");
         show(t);
+        loads.set(loads.get() + 1);
+    }
+
+    /** Counts {@link #load}s (New, Open, Reload): another document replaced this one, unlike an edit or Save As. */
+    public ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
