@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.mqttstudio.app.canvas.CanvasEditor;
+import org.mqttstudio.app.canvas.ContextMenus;
 import org.mqttstudio.app.canvas.DesignerActions;
 import org.mqttstudio.app.canvas.TopologyCanvas;
 import org.mqttstudio.app.check.CheckResult;
@@ -33,6 +34,7 @@ import org.mqttstudio.app.dialogs.ErrorDialog;
 import org.mqttstudio.app.dialogs.ExportDialog;
 import org.mqttstudio.app.dialogs.ImportConfs;
 import org.mqttstudio.app.edit.Document;
+import org.mqttstudio.app.explorer.ExploreTarget;
 import org.mqttstudio.app.explorer.ExplorerServices;
 import org.mqttstudio.app.explorer.ExplorerWindow;
 import org.mqttstudio.app.findings.FindingRow;
@@ -165,6 +167,7 @@ public final class StudioWindow {
                 e.consume();
             }
         });
+        editor.contextMenus().add(ContextMenus.Kind.NODE, this::exploreItems);
         files.startAutosave();
         showFile();
     }
@@ -288,6 +291,18 @@ public final class StudioWindow {
         MenuBar bar = new MenuBar(fileMenu, designer.editMenu(), designer.viewMenu(), run.menu(), exploreMenu());
         bar.getMenus().add(HelpMenu.create(bar, stage));
         return bar;
+    }
+
+    /** "Explore" on a broker or external broker: a connection to it, on the run's ports while it runs. */
+    private List<MenuItem> exploreItems(ContextMenus.Target target) {
+        Optional<ExploreTarget.Running> running = Optional.ofNullable(run.controller().runningTopologyProperty().get())
+                .map(t -> new ExploreTarget.Running(t, run.controller().portOffsetProperty().get()));
+        return ExploreTarget.of(topology(), target.elementId(), running).map(profile -> {
+            MenuItem explore = new MenuItem("Explore " + profile.address() + "…");
+            explore.setId("menu-explore-node");
+            explore.setOnAction(e -> explorer().connect(profile));
+            return List.of(explore);
+        }).orElse(List.of());
     }
 
     private Menu exploreMenu() {

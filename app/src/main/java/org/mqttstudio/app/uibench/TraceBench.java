@@ -1,4 +1,4 @@
-package org.mqttstudio.app.tracepanel;
+package org.mqttstudio.app.uibench;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -12,6 +12,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mqttstudio.app.StudioFolders;
 import org.mqttstudio.app.live.LivePump;
+import org.mqttstudio.app.tracepanel.FxMeter;
+import org.mqttstudio.app.tracepanel.PacketTable;
+import org.mqttstudio.app.tracepanel.RowFormatter;
+import org.mqttstudio.app.tracepanel.SyntheticPackets;
 import org.mqttstudio.runtime.Delivery;
 import org.mqttstudio.runtime.EventFeed;
 import org.mqttstudio.runtime.NodeStatus;
