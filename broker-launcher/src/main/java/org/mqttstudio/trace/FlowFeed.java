@@ -1,17 +1,18 @@
 package org.mqttstudio.trace;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Feeds a {@link FlowCorrelator} from a {@link PacketSource} on one thread of its own and offers every flow it starts
- * or changes to its readers. The correlator sees packets in sequence order; packets its own reader lost (it fell a
- * whole backlog behind) are missing from the flows they belonged to.
+ * or changes to its readers. The correlator sees packets in the order they happened ({@link TimeOrder}: a quarter
+ * second after they did); packets its own reader lost (it fell a whole backlog behind) are missing from the flows
+ * they belonged to.
  */
 public final class FlowFeed implements FlowSource, AutoCloseable {
     /** Packets the correlating thread may fall behind by before it loses some. */
@@ -45,18 +46,21 @@ public final class FlowFeed implements FlowSource, AutoCloseable {
     }
 
     private void correlate(PacketReader reader) {
+        TimeOrder order = new TimeOrder(event -> correlator.accept(event)
+                .ifPresent(flow -> readers.forEach(r -> r.offer(flow))));
         try (reader) {
             while (true) {
                 boolean last = closing; // read before draining: what was recorded before the close is taken
                 List<TraceEntry> entries = reader.poll(BATCH);
                 for (TraceEntry entry : entries) {
                     if (entry instanceof SequencedPacket packet) {
-                        Optional<MessageFlow> flow = correlator.accept(packet.event());
-                        flow.ifPresent(f -> readers.forEach(r -> r.offer(f)));
+                        order.add(packet);
                     }
                 }
+                order.release(Instant.now());
                 if (entries.isEmpty()) {
                     if (last) {
+                        order.releaseAll();
                         return;
                     }
                     Thread.sleep(IDLE_MS);
