@@ -41,8 +41,9 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
     }
 
     /**
-     * Rate of {@code numerator} over rate of {@code denominator} for a scenario: the median of the rounds' ratios,
-     * rounds with a loss on either side left out; empty when no round is left.
+     * Rate of {@code numerator} over rate of {@code denominator} for a scenario: the median of the rounds' ratios
+     * (the mean of the middle two for an even count), rounds with a loss on either side left out; empty when no
+     * round is left.
      */
     public Optional<Double> ratio(Scenario scenario, String numerator, String denominator) {
         return quotient(scenario, numerator, denominator, Measurement::ratePerSecond);
@@ -61,7 +62,11 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                 .filter(round -> metric.applyAsDouble(below.get(round)) > 0)
                 .mapToDouble(round -> metric.applyAsDouble(above.get(round)) / metric.applyAsDouble(below.get(round)))
                 .sorted().toArray();
-        return ratios.length == 0 ? Optional.empty() : Optional.of(ratios[(ratios.length - 1) / 2]);
+        if (ratios.length == 0) {
+            return Optional.empty();
+        }
+        int middle = ratios.length / 2; // an even count (two rounds) takes the mean of the middle two
+        return Optional.of(ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2);
     }
 
     public String markdown() {

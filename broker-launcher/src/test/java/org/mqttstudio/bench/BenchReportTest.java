@@ -82,6 +82,16 @@ class BenchReportTest {
     }
 
     @Test
+    void twoRoundsGiveTheMeanOfTheirRatios() {
+        Scenario scenario = new Scenario(2, 10, 1, 20);
+        BenchReport report = new BenchReport(Instant.EPOCH, MACHINE, OPTIONS, List.of(
+                measurement(scenario, RUN, 90, 20), measurement(scenario, MOSQUITTO, 100, 20),
+                measurement(scenario, RUN, 110, 20), measurement(scenario, MOSQUITTO, 100, 20)), List.of());
+        assertThat(report.ratio(scenario, RUN, MOSQUITTO)).hasValueSatisfying(r -> assertThat(r).isCloseTo(1.0,
+                within(1e-9)));
+    }
+
+    @Test
     void optionsAndScenariosAreChecked() {
         assertThatThrownBy(() -> new BenchOptions(1000, 0, 8, 1, Pinning.none(), List.of()))
                 .hasMessage("--payload must be at least 16 bytes: 8");
