@@ -124,10 +124,14 @@ public final class Bench {
         Topology many = BenchTopologies.many(count, options.queuePerClient());
         for (String runtime : List.of("embedded", "mosquitto")) {
             progress.accept("starting " + count + " brokers on the " + runtime + " runtime");
+            String name = count + (count == 1 ? " broker" : " brokers");
             try (BrokerUnderTest run = BrokerUnderTest.startRun(runtime,
                     runtime.equals("embedded") ? RUN_EMBEDDED : RUN_MOSQUITTO, many, options.pinning())) {
-                startups.add(new Startup(count + (count == 1 ? " broker" : " brokers"), runtime, count,
-                        run.upMillis(), run.residentBytes(), run.heapBytes(), run.childResidentBytes()));
+                startups.add(new Startup(name, runtime, count, run.upMillis(), run.residentBytes(), run.heapBytes(),
+                        run.childResidentBytes()));
+            } catch (IOException e) {
+                progress.accept(e.getMessage());
+                startups.add(Startup.failed(name, runtime, count)); // the rest of the bench still counts
             }
         }
     }

@@ -15,8 +15,6 @@ import java.util.List;
  */
 public record BenchOptions(int messages, int warmup, int payloadBytes, int rounds, Pinning pinning,
                            List<Integer> scale) {
-    /** The broker counts the full bench scales over. */
-    public static final List<Integer> FULL_SCALE = List.of(1, 5, 20, 50);
     /** The queue per client when a row is smaller: what the bench's warm-up needs. */
     private static final int MIN_QUEUE = 100_000;
 

@@ -116,6 +116,11 @@ public record BenchReport(Instant started, Machine machine, BenchOptions options
                     .append("| topology | runtime | up ms | resident MB | of it mosquitto MB | Java heap MB |\n")
                     .append("|---|---|---:|---:|---:|---:|\n");
             for (Startup s : startups) {
+                if (!s.started()) {
+                    text.append("| ").append(s.topology()).append(" | ").append(s.runtime())
+                            .append(" | did not start | – | – | – |\n");
+                    continue;
+                }
                 text.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.0f | %.0f | %.0f |%n", s.topology(),
                         s.runtime(), s.upMillis(), s.residentBytes() / MB, s.mosquittoBytes() / MB,
                         s.heapBytes() / MB));

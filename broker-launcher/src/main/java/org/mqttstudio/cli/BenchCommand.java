@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--scale", paramLabel = "N,N", split = ",", defaultValue = "1,5,20,50",
+            description = "Broker counts for the start-up and memory scale (default: ${DEFAULT-VALUE}).")
+    List<Integer> scale;
+
     @Option(names = "--quick", description = "A smoke run (under 2 minutes): " + QUICK_MESSAGES
             + " messages, one round, no warm-up, no pinning, the scale at 1 broker only.")
     boolean quick;
@@ -63,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             options = new BenchOptions(quick ? QUICK_MESSAGES : messages, quick ? 0 : warmup, payload,
                     quick ? 1 : rounds, quick || noPin ? Pinning.none() : Pinning.detect(),
-                    quick ? List.of(1) : BenchOptions.FULL_SCALE);
+                    quick ? List.of(1) : scale);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
