@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = {
-    "Measure msg/s, latency (p50, p99), lost and duplicate messages at QoS 0, 1 and 2, 1 -> 1, 10 -> 1 and",
-    "1 -> 10 (and a sweep of windows 1 and 100), on the embedded broker and mosquitto, each bare and as studio run",
-    "runs it (behind its taps), alternating; then the challenge topology on both runtimes, and start-up time and",
-    "memory for 1, 5, 20 and 50 brokers. Every broker at its defaults but the queue per client (equal on both).",
-    "Prints Markdown tables with the ratios. Brokers run on cpu 0 and the load on the other cpus when taskset and",
-    "2 cpus are there."})
+    "A fair race of the embedded broker and mosquitto, each at its defaults but the",
+    "queue per client (equal on both): msg/s, latency (p50, p99), lost and",
+    "duplicate messages at QoS 0, 1 and 2, 1 -> 1, 10 -> 1 and 1 -> 10 (and a sweep",
+    "of windows 1 and 100), on both brokers bare and as studio run runs them",
+    "(behind the run's taps), alternating; then the challenge topology on both",
+    "runtimes, and start-up time and memory for --scale brokers. Prints Markdown",
+    "tables with the ratios. Brokers run on cpu 0 and the load on the other cpus",
+    "when taskset and 2 cpus are there."})
 final class BenchCommand implements Callable<Integer> {
     private static final int QUICK_MESSAGES = 1_000;
 
