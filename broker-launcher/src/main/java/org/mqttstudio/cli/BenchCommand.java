@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mqttstudio.bench.Bench;
 import org.mqttstudio.bench.BenchOptions;
@@ -16,9 +17,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = {
-    "Measure msg/s and latency (p50, p99) at QoS 0, 1 and 2, 1 -> 1 and 10 -> 1, on the embedded broker bare,",
-    "behind the wire tap, and on real mosquitto, alternating; prints a Markdown table with the ratios.",
-    "Brokers run on cpu 0 and the load on the other cpus when taskset and 2 cpus are there."})
+    "A fair race of the embedded broker and mosquitto, each at its defaults but the",
+    "queue per client (equal on both): msg/s, latency (p50, p99), lost and",
+    "duplicate messages at QoS 0, 1 and 2, 1 -> 1, 10 -> 1 and 1 -> 10 (and a sweep",
+    "of windows 1 and 100), on both brokers bare and as studio run runs them",
+    "(behind the run's taps), alternating; then the challenge topology on both",
+    "runtimes, and start-up time and memory for --scale brokers. Prints Markdown",
+    "tables with the ratios. Brokers run on cpu 0 and the load on the other cpus",
+    "when taskset and 2 cpus are there."})
 final class BenchCommand implements Callable<Integer> {
     private static final int QUICK_MESSAGES = 1_000;
 
@@ -40,8 +46,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--quick", description = "A smoke run: " + QUICK_MESSAGES
-            + " messages, one round, no warm-up, no pinning.")
+    @Option(names = "--scale", paramLabel = "N,N", split = ",", defaultValue = "1,5,20,50",
+            description = "Broker counts for the start-up and memory scale (default: ${DEFAULT-VALUE}).")
+    List<Integer> scale;
+
+    @Option(names = "--quick", description = "A smoke run (under 2 minutes): " + QUICK_MESSAGES
+            + " messages, one round, no warm-up, no pinning, the scale at 1 broker only.")
     boolean quick;
 
     @Option(names = "--no-pin", description = "Do not pin brokers and load to cpus.")
@@ -58,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = new BenchOptions(quick ? QUICK_MESSAGES : messages, quick ? 0 : warmup, payload,
-                    BenchOptions.DEFAULT_WINDOW, quick ? 1 : rounds,
-                    quick || noPin ? Pinning.none() : Pinning.detect());
+                    quick ? 1 : rounds, quick || noPin ? Pinning.none() : Pinning.detect(),
+                    quick ? List.of(1) : scale);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
