@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port probes on 127.0.0.1, where the embedded brokers listen. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
     private LoopbackPorts() {
     }
 
@@ -23,7 +23,7 @@ final class LoopbackPorts {
      * broker from binding it. Bound as the brokers bind (SO_REUSEADDR): a closed connection lingering in
      * TIME_WAIT on the port (say a start's ownership probe's) is no listener.
      */
-    static boolean inUse(int port) {
+    public static boolean inUse(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);

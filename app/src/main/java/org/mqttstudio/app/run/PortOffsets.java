@@ -1,11 +1,8 @@
 package org.mqttstudio.app.run;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
+import org.mqttstudio.runtime.LoopbackPorts;
 import org.mqttstudio.topology.Broker;
 import org.mqttstudio.topology.Topology;
 
@@ -45,12 +42,6 @@ public final class PortOffsets {
 
     /** Whether a broker could not listen on {@code port} of 127.0.0.1 now (bound as the brokers bind). */
     public static boolean taken(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return LoopbackPorts.inUse(port);
     }
 }
