@@ -61,7 +61,7 @@ public final class RunController {
     private final BooleanBinding changedSinceRun;
     private final Map<String, NodeStatus> statuses = new LinkedHashMap<>();
     private RunSession session;
-    private Consumer<TopologyRunner> runnerCreated = runner -> { };
+    private final List<Consumer<TopologyRunner>> runnerCreated = new ArrayList<>();
     private long packets;
 
     /**
@@ -158,7 +158,8 @@ public final class RunController {
         RunOptions options = RunOptions.defaults().withRuntime(runtime.get()).withPortOffset(portOffset.get());
         RunSession next;
         try {
-            next = RunSession.start(topology, options, fxThread, this::batch, table.capacity(), runnerCreated);
+            next = RunSession.start(topology, options, fxThread, this::batch, table.capacity(),
+                    runner -> runnerCreated.forEach(listener -> listener.accept(runner)));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             messages.accept("Cannot run: " + e.getMessage());
             return;
@@ -187,9 +188,17 @@ public final class RunController {
         }));
     }
 
-    /** Tells {@code listener} each run's runner before it starts (on the FX thread): a view subscribes to it then. */
+    /**
+     * Tells {@code listener} each run's runner before it starts (on the FX thread): a view subscribes to it then.
+     * Listeners add up, told in the order they were added.
+     */
     public void onRunnerCreated(Consumer<TopologyRunner> listener) {
-        runnerCreated = java.util.Objects.requireNonNull(listener, "listener");
+        runnerCreated.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The current run's runner (starting, running or stopping), empty when idle: fault actions act on it. */
+    public Optional<TopologyRunner> runner() {
+        return Optional.ofNullable(session).map(RunSession::runner);
     }
 
     /** Stops the run (never blocking the FX thread); the returned future completes on the FX thread, ports free. */

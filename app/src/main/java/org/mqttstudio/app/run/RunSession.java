@@ -56,6 +56,10 @@ public final class RunSession {
         return topology;
     }
 
+    public TopologyRunner runner() {
+        return runner;
+    }
+
     public RunOptions options() {
         return runner.options();
     }
