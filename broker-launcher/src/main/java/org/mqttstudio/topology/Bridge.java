@@ -141,4 +141,11 @@ public record Bridge(String id, String name, String from, String to, List<Bridge
                 remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
                 notificationTopic, startType, restartTimeout, newTryPrivate, extraOptions);
     }
+
+    /** {@code null}: mosquitto's default (5 s, doubling up to 30 s). */
+    public Bridge withRestartTimeout(RestartTimeout newRestartTimeout) {
+        return new Bridge(id, name, from, to, rules, cleanSession, localCleanSession, remoteClientId, localClientId,
+                remoteUsername, remotePassword, localUsername, localPassword, protocolVersion, keepalive, notifications,
+                notificationTopic, startType, newRestartTimeout, tryPrivate, extraOptions);
+    }
 }

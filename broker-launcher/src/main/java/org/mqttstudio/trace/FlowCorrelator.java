@@ -29,7 +29,13 @@ import java.util.Optional;
  * {@link Recorder} subscription drained by a timer); its methods are synchronized so a UI may read meanwhile.
  */
 public final class FlowCorrelator {
-    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
+    /**
+     * Long enough for a hop held behind a cut link: a bridge retries after mosquitto's {@code restart_timeout}
+     * (5 s, doubling up to 30 s), so a message queued during a cut of some seconds crosses 5 to 20 s after it was
+     * published (10 s was too short for a 5 s cut that just missed the first retry). The capacity, not the window,
+     * bounds memory and the per-payload index a PUBLISH is matched against.
+     */
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     public static final int DEFAULT_CAPACITY = 10_000;
 
     /** One direction of one tapped connection. */

@@ -14,6 +14,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import java.util.concurrent.CompletionStage;
+import org.mqttstudio.app.deliveries.DeliveriesView;
+import org.mqttstudio.app.deliveries.LastPayload;
 import org.mqttstudio.app.sequence.ExportTargets;
 import org.mqttstudio.app.sequence.SequenceView;
 import org.mqttstudio.app.tracepanel.TraceRow;
@@ -52,6 +55,8 @@ public final class RunWorkspace {
     private final Tab traceTab = new Tab("Packets");
     private final SequenceView sequences = new SequenceView(ExportTargets.system());
     private final Tab messagesTab = new Tab("Messages", sequences);
+    private final DeliveriesView deliveries = new DeliveriesView(this::showDelivered);
+    private final Tab deliveriesTab = new Tab("Deliveries", deliveries);
     private final TabPane bottom = new TabPane();
 
     /**
@@ -68,9 +73,11 @@ public final class RunWorkspace {
         document.loadsProperty().addListener((o, old, n) -> controller.stop());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::doubleClicked);
         controller.onRunnerCreated(sequences::attach);
+        controller.onRunnerCreated(deliveries::attach);
         controller.phaseProperty().addListener((o, old, phase) -> {
             if (phase == RunPhase.IDLE) {
                 sequences.detach();
+                deliveries.detach();
             }
         });
         table.table().addEventHandler(MouseEvent.MOUSE_CLICKED, this::traceRowDoubleClicked);
@@ -94,6 +101,21 @@ public final class RunWorkspace {
                         + " than the flows kept).");
             }
         });
+    }
+
+    /** A subscriber's message from the deliveries view, in the Messages tab. */
+    private CompletionStage<Boolean> showDelivered(LastPayload message) {
+        return sequences.showFlow(message::deliveredIn).thenApply(found -> {
+            if (found) {
+                bottom.getSelectionModel().select(messagesTab);
+            }
+            return found;
+        });
+    }
+
+    /** The Deliveries tab: per subscriber what arrived, what is missing, the latest messages. */
+    public DeliveriesView deliveries() {
+        return deliveries;
     }
 
     /** The Messages tab's list and diagram. */
@@ -136,7 +158,9 @@ public final class RunWorkspace {
         traceTab.setId("tab-packets");
         messagesTab.setClosable(false);
         messagesTab.setId("tab-messages");
-        bottom.getTabs().setAll(problemsTab, traceTab, messagesTab);
+        deliveriesTab.setClosable(false);
+        deliveriesTab.setId("tab-deliveries");
+        bottom.getTabs().setAll(problemsTab, traceTab, messagesTab, deliveriesTab);
         bottom.setId("bottom-tabs");
         // starting a run brings the trace forward
         controller.phaseProperty().addListener((o, old, phase) -> {

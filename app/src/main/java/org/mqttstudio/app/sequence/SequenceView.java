@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -99,14 +100,17 @@ public final class SequenceView extends BorderPane {
         }
     }
 
-    /**
-     * Shows the flow that contains this packet (a PUBLISH or a handshake packet of it): from the list if it has it,
-     * else from the run's kept flows, searched off the FX thread. Completes (on the FX thread) with whether one was
-     * found.
-     */
+    /** Shows the flow that contains this packet (a PUBLISH or a handshake packet of it), as {@link #showFlow}. */
     public CompletableFuture<Boolean> showFlowOf(PacketEvent packet) {
-        Optional<MessageFlow> listed = list.rows().stream().map(FlowRow::flow).filter(f -> contains(f, packet))
-                .findFirst();
+        return showFlow(f -> contains(f, packet));
+    }
+
+    /**
+     * Shows the newest flow that matches (a packet of it, a delivery of it): from the list if it has one, else from
+     * the run's kept flows, searched off the FX thread. Completes (on the FX thread) with whether one was found.
+     */
+    public CompletableFuture<Boolean> showFlow(Predicate<MessageFlow> wanted) {
+        Optional<MessageFlow> listed = list.rows().stream().map(FlowRow::flow).filter(wanted).findFirst();
         if (listed.isPresent() || runner == null) {
             listed.ifPresent(this::show);
             return CompletableFuture.completedFuture(listed.isPresent());
@@ -114,7 +118,7 @@ public final class SequenceView extends BorderPane {
         TopologyRunner searched = runner;
         CompletableFuture<Boolean> shown = new CompletableFuture<>();
         // a packet belongs to one flow; should two match (a correlator's guess), the newest is the likelier
-        CompletableFuture.supplyAsync(() -> searched.flows().snapshot().stream().filter(f -> contains(f, packet))
+        CompletableFuture.supplyAsync(() -> searched.flows().snapshot().stream().filter(wanted)
                 .reduce((first, later) -> later)).whenComplete((found, error) -> Platform.runLater(() -> {
                     if (error != null) {
                         shown.completeExceptionally(error);
