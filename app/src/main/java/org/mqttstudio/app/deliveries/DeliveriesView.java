@@ -1,9 +1,11 @@
 package org.mqttstudio.app.deliveries;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -35,6 +37,9 @@ public final class DeliveriesView extends BorderPane {
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final PseudoClass DUPLICATES = PseudoClass.getPseudoClass("duplicates");
     private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+    /** How long a message not found yet is looked for again, and how often. */
+    private static final Duration CORRELATION_LAG = Duration.ofSeconds(5);
+    private static final javafx.util.Duration RETRY = javafx.util.Duration.millis(500);
 
     private final Function<LastPayload, CompletionStage<Boolean>> open;
     private final ObservableList<DeliveryTotals.TopicRow> topicRows = FXCollections.observableArrayList();
@@ -75,7 +80,8 @@ public final class DeliveriesView extends BorderPane {
         missingMeans.setWrapText(true);
         VBox totals = new VBox(heading("Subscribers"), topics, heading("Publishers"), publishers, missingMeans);
         VBox.setVgrow(topics, Priority.ALWAYS);
-        VBox.setVgrow(publishers, Priority.SOMETIMES);
+        topics.setPrefHeight(200);
+        VBox.setVgrow(publishers, Priority.ALWAYS);
         totals.getStyleClass().add("deliveries-column");
         VBox latest = new VBox(heading("Last " + DeliveriesPump.PAYLOADS_PER_SUBSCRIBER
                 + " messages per subscriber (double-click one for its sequence diagram)"), payloads, note);
@@ -101,9 +107,9 @@ public final class DeliveriesView extends BorderPane {
         topics.getColumns().setAll(List.of(
                 column("Subscriber", DeliveryTotals.TopicRow::subscriber, 150),
                 column("Topic", DeliveryTotals.TopicRow::topic, 150),
-                column("Received", DeliveryTotals.TopicRow::received, 80),
-                column("Missing", DeliveryTotals.TopicRow::missing, 70),
-                column("Duplicates", DeliveryTotals.TopicRow::duplicates, 80)));
+                number("Received", DeliveryTotals.TopicRow::received, 80),
+                number("Missing", DeliveryTotals.TopicRow::missing, 70),
+                number("Duplicates", DeliveryTotals.TopicRow::duplicates, 80)));
         topics.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(DeliveryTotals.TopicRow row, boolean empty) {
@@ -121,11 +127,11 @@ public final class DeliveriesView extends BorderPane {
         publishers.getColumns().setAll(List.of(
                 column("Publisher", DeliveryTotals.PublisherRow::publisher, 150),
                 column("Topic", DeliveryTotals.PublisherRow::topic, 150),
-                column("Sent", DeliveryTotals.PublisherRow::sent, 70),
-                column("Published", DeliveryTotals.PublisherRow::published, 80),
-                column("Awaiting ack", DeliveryTotals.PublisherRow::awaitingAck, 90),
-                column("Failed", DeliveryTotals.PublisherRow::failed, 60)));
-        publishers.setPrefHeight(110);
+                number("Sent", DeliveryTotals.PublisherRow::sent, 70),
+                number("Published", DeliveryTotals.PublisherRow::published, 80),
+                number("Awaiting ack", DeliveryTotals.PublisherRow::awaitingAck, 100),
+                number("Failed", DeliveryTotals.PublisherRow::failed, 60)));
+        publishers.setPrefHeight(130);
     }
 
     private void buildPayloads() {
@@ -135,10 +141,10 @@ public final class DeliveriesView extends BorderPane {
         payloads.setPlaceholder(new Label("No messages received yet."));
         payloads.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payloads.getColumns().setAll(List.of(
-                column("Time", LastPayload::time, 95),
-                column("Subscriber", LastPayload::subscriber, 140),
-                column("Topic", LastPayload::topic, 130),
-                column("QoS", LastPayload::qos, 45),
+                column("Time", LastPayload::time, 110),
+                column("Subscriber", LastPayload::subscriber, 160),
+                column("Topic", LastPayload::topic, 120),
+                number("QoS", LastPayload::qos, 45),
                 column("Payload", LastPayload::text, 220)));
         // the row under the pointer, not the selection: an update may replace the items between the two clicks
         payloads.setRowFactory(table -> {
@@ -159,11 +165,33 @@ public final class DeliveriesView extends BorderPane {
         return column;
     }
 
-    /** Opens the message's sequence diagram, or says why it cannot. */
+    /** A column of counts, right-aligned. */
+    private static <S, T> TableColumn<S, T> number(String title, Function<S, T> value, double width) {
+        TableColumn<S, T> column = column(title, value, width);
+        column.getStyleClass().add("count");
+        return column;
+    }
+
+    /**
+     * Opens the message's sequence diagram, or says why it cannot. The flows are put together from the taps' packets
+     * on a thread of the run's, which may lag behind the deliveries on a busy machine: a message not found is looked
+     * for again for a few seconds before the view says it is no longer kept.
+     */
     public void openDiagram(LastPayload message) {
         note.setText("");
+        attempt(message, System.nanoTime() + CORRELATION_LAG.toNanos());
+    }
+
+    private void attempt(LastPayload message, long giveUpAt) {
         open.apply(message).whenComplete((found, error) -> {
-            if (error != null || !Boolean.TRUE.equals(found)) {
+            if (Boolean.TRUE.equals(found)) {
+                note.setText("");
+            } else if (error == null && System.nanoTime() < giveUpAt) {
+                note.setText("Putting the packets of " + message.text() + " together…");
+                PauseTransition wait = new PauseTransition(RETRY);
+                wait.setOnFinished(e -> attempt(message, giveUpAt));
+                wait.play();
+            } else {
                 note.setText("That message is no longer kept: the run keeps its latest "
                         + FlowCorrelator.DEFAULT_CAPACITY + " messages' packets.");
             }

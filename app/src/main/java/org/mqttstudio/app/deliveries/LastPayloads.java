@@ -18,9 +18,14 @@ final class LastPayloads {
     private record Where(String name, String brokerId, String clientId) {
     }
 
+    /** A message and when it came here: subscribers' clocks may tie, their arrival order here does not. */
+    private record Kept(long arrival, LastPayload message) {
+    }
+
     private final int perSubscriber;
     private final Map<String, Where> subscribers = new LinkedHashMap<>();
-    private final Map<String, ArrayDeque<LastPayload>> latest = new LinkedHashMap<>();
+    private final Map<String, ArrayDeque<Kept>> latest = new LinkedHashMap<>();
+    private long arrivals;
 
     LastPayloads(Topology topology, int perSubscriber) {
         if (perSubscriber < 1) {
@@ -39,18 +44,18 @@ final class LastPayloads {
         if (where == null) {
             return;
         }
-        ArrayDeque<LastPayload> kept = latest.get(d.subscriberId());
+        ArrayDeque<Kept> kept = latest.get(d.subscriberId());
         if (kept.size() == perSubscriber) {
             kept.removeFirst();
         }
-        kept.addLast(LastPayload.of(d, where.name(), where.brokerId(), where.clientId()));
+        kept.addLast(new Kept(arrivals++, LastPayload.of(d, where.name(), where.brokerId(), where.clientId())));
     }
 
     /** Every subscriber's kept messages, newest first. */
     List<LastPayload> newestFirst() {
-        List<LastPayload> all = new ArrayList<>();
+        List<Kept> all = new ArrayList<>();
         latest.values().forEach(all::addAll);
-        all.sort(Comparator.comparing(LastPayload::received).reversed());
-        return List.copyOf(all);
+        all.sort(Comparator.comparingLong(Kept::arrival).reversed());
+        return all.stream().map(Kept::message).toList();
     }
 }

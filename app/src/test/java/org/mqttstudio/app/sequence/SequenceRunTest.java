@@ -284,10 +284,10 @@ class SequenceRunTest {
 
         Instant cut = Instant.now();
         runner.cutLink("bridge1_central");
-        // the length of the cut is the test's subject: 4 s of QoS 2 messages held at BridgeBroker1. Shorter than the
-        // bridge's first reconnect delay (mosquitto's restart_timeout default, 5 s): a cut that long races that retry,
-        // and a lost race waits 10 s more, which puts the late hop outside the correlator's 10 s window.
-        Thread.sleep(4_000);
+        // the length of the cut is the test's subject: 5 s of QoS 2 messages held at BridgeBroker1. That races the
+        // bridge's first retry (mosquitto's default restart_timeout, 5 s); a lost race waits 10 s more, so the late
+        // hop comes 5 to 15 s after its first one, inside the correlator's window (FlowCorrelator.DEFAULT_WINDOW).
+        Thread.sleep(5_000);
         Instant restored = Instant.now();
         runner.restoreLink("bridge1_central");
 
