@@ -107,6 +107,18 @@ class FlowCorrelatorTest {
     }
 
     @Test
+    void aHopHeldBehindACutBridgeUntilItsSecondRetryJoinsItsFlow() {
+        // cut 5 s after the publish, the first retry (5 s) just missed: the bridge resends 15 s after the publish
+        qos2Hop(0, "A", PUB_AT_A, "pub", CLIENT_TO_BROKER, "srv/t", 7, "held");
+        qos2Hop(15_000, "B", BRIDGE_AT_B, "bridge-a-b", CLIENT_TO_BROKER, "srv/t", 1, "held");
+        qos2Hop(15_004, "B", SUB_AT_B, "sub", BROKER_TO_CLIENT, "srv/t", 3, "held");
+        assertThat(correlator.flows()).singleElement().satisfies(flow -> {
+            assertThat(flow.hops()).extracting(FlowHop::clientId).containsExactly("pub", "bridge-a-b", "sub");
+            assertThat(flow.complete()).isTrue();
+        });
+    }
+
+    @Test
     void aNodeDeliversOnlyWhatEnteredIt() {
         correlator.accept(publish(0, "A", PUB_AT_A, "pub", CLIENT_TO_BROKER, "t", 0, null, "m", false));
         correlator.accept(publish(1, "C", 1, "sub-c", BROKER_TO_CLIENT, "t", 0, null, "m", false));
