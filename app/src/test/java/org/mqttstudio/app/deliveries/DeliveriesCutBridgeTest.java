@@ -87,6 +87,7 @@ class DeliveriesCutBridgeTest {
         // the view counts what the cut holds back as missing
         await().atMost(CUT).until(() -> topicRow(robot, "HumiditySubscriber", "srv/humidity")
                 .map(r -> Long.parseLong(r.get("Missing")) >= 3).orElse(false));
+        workspace.snapshot(robot, "deliveries-during-cut.png");
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), cut.plus(CUT)).toMillis())); // the cut's length
         long sentBeforeRestore = sent(runner);
         Instant restored = Instant.now();
