@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mqttstudio.runtime.TopologyRunner;
 import org.mqttstudio.trace.FlowCorrelator;
@@ -66,25 +67,36 @@ public final class DeliveriesView extends BorderPane {
         note.setId("deliveries-note");
         note.getStyleClass().add("deliveries-note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         topics.setId("delivery-topics");
         publishers.setId("delivery-publishers");
         payloads.setId("last-payloads");
         buildTopics();
         buildPublishers();
         buildPayloads();
+        // new messages come in on top: the list holds still under the pointer, so a double-click hits what it aimed at
+        payloads.hoverProperty().addListener((o, was, hovered) -> {
+            if (!hovered && shown != null) {
+                showPayloads();
+            }
+        });
 
         Label missingMeans = new Label("Missing: published, expected here by the route table, not received yet — "
                 + "messages in flight or held behind a cut link count until they arrive. Duplicates: copies beyond "
                 + "what the routes explain, over all the subscriber's topics.");
         missingMeans.getStyleClass().add("deliveries-footnote");
         missingMeans.setWrapText(true);
+        missingMeans.setMinHeight(Region.USE_PREF_SIZE);
         VBox totals = new VBox(heading("Subscribers"), topics, heading("Publishers"), publishers, missingMeans);
         VBox.setVgrow(topics, Priority.ALWAYS);
         topics.setPrefHeight(200);
         VBox.setVgrow(publishers, Priority.ALWAYS);
         totals.getStyleClass().add("deliveries-column");
-        VBox latest = new VBox(heading("Last " + DeliveriesPump.PAYLOADS_PER_SUBSCRIBER
-                + " messages per subscriber (double-click one for its sequence diagram)"), payloads, note);
+        Label openHint = new Label("Double-click a message for its sequence diagram in the Messages tab; the list holds"
+                + " still while the pointer is on it.");
+        openHint.getStyleClass().add("deliveries-footnote");
+        VBox latest = new VBox(heading("Latest messages, " + DeliveriesPump.PAYLOADS_PER_SUBSCRIBER
+                + " per subscriber"), payloads, openHint, note);
         VBox.setVgrow(payloads, Priority.ALWAYS);
         latest.getStyleClass().add("deliveries-column");
         SplitPane split = new SplitPane(totals, latest);
@@ -109,7 +121,7 @@ public final class DeliveriesView extends BorderPane {
                 column("Topic", DeliveryTotals.TopicRow::topic, 150),
                 number("Received", DeliveryTotals.TopicRow::received, 80),
                 number("Missing", DeliveryTotals.TopicRow::missing, 70),
-                number("Duplicates", DeliveryTotals.TopicRow::duplicates, 80)));
+                number("Duplicates", DeliveryTotals.TopicRow::duplicates, 90)));
         topics.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(DeliveryTotals.TopicRow row, boolean empty) {
@@ -141,10 +153,10 @@ public final class DeliveriesView extends BorderPane {
         payloads.setPlaceholder(new Label("No messages received yet."));
         payloads.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payloads.getColumns().setAll(List.of(
-                column("Time", LastPayload::time, 110),
+                fixed("Time", LastPayload::time, 100),
                 column("Subscriber", LastPayload::subscriber, 160),
                 column("Topic", LastPayload::topic, 120),
-                number("QoS", LastPayload::qos, 45),
+                fixed("QoS", LastPayload::qos, 45),
                 column("Payload", LastPayload::text, 220)));
         // the row under the pointer, not the selection: an update may replace the items between the two clicks
         payloads.setRowFactory(table -> {
@@ -165,10 +177,17 @@ public final class DeliveriesView extends BorderPane {
         return column;
     }
 
-    /** A column of counts, right-aligned. */
+    /** A column of counts, right-aligned, never narrower than its title. */
     private static <S, T> TableColumn<S, T> number(String title, Function<S, T> value, double width) {
-        TableColumn<S, T> column = column(title, value, width);
+        TableColumn<S, T> column = fixed(title, value, width);
         column.getStyleClass().add("count");
+        return column;
+    }
+
+    /** A column whose values have one length (a time, a count): the name columns give way first. */
+    private static <S, T> TableColumn<S, T> fixed(String title, Function<S, T> value, double width) {
+        TableColumn<S, T> column = column(title, value, width);
+        column.setMinWidth(width);
         return column;
     }
 
@@ -203,6 +222,7 @@ public final class DeliveriesView extends BorderPane {
         detach();
         long mine = ++generation;
         show(new DeliveriesSnapshot(DeliveryTotals.NONE, List.of(), false));
+        payloadRows.clear();
         note.setText("");
         pump = new DeliveriesPump(run, snapshot -> {
             if (generation == mine) {
@@ -226,17 +246,24 @@ public final class DeliveriesView extends BorderPane {
         if (shown == null || !shown.totals().publishers().equals(snapshot.totals().publishers())) {
             publisherRows.setAll(snapshot.totals().publishers());
         }
-        if (shown == null || !shown.last().equals(snapshot.last())) {
+        shown = snapshot;
+        if (!payloads.isHover()) {
+            showPayloads();
+        }
+        pseudoClassStateChanged(OVER, snapshot.over());
+        status.setText(snapshot.over() ? "The run is over: its last figures, until the next run."
+                : "Live: updated every " + DeliveriesPump.PERIOD_MS + " ms.");
+    }
+
+    /** The latest messages as last polled; the selection stays on its message while the list keeps it. */
+    private void showPayloads() {
+        if (!payloadRows.equals(shown.last())) {
             LastPayload selected = payloads.getSelectionModel().getSelectedItem();
-            payloadRows.setAll(snapshot.last());
+            payloadRows.setAll(shown.last());
             if (selected != null && payloadRows.contains(selected)) {
                 payloads.getSelectionModel().select(selected);
             }
         }
-        shown = snapshot;
-        pseudoClassStateChanged(OVER, snapshot.over());
-        status.setText(snapshot.over() ? "The run is over: its last figures, until the next run."
-                : "Live: updated every " + DeliveriesPump.PERIOD_MS + " ms.");
     }
 
     /** The figures shown (FX thread). */

@@ -43,14 +43,19 @@ public record LastPayload(String subscriberId, String subscriber, Instant receiv
         return payload.clone();
     }
 
-    /** Whether {@code flow} is this message: one of its hops delivered this payload on this topic to this client. */
+    /**
+     * Whether {@code flow} may be this message: one of its hops delivered this payload on this topic to this client,
+     * seen by the tap before the subscriber had it. Of the flows that may be, the newest is the message when
+     * payloads repeat (a constant payload every second): {@code SequenceView.showFlow} shows the newest.
+     */
     public boolean deliveredIn(MessageFlow flow) {
         if (!Arrays.equals(flow.payload(), payload)) {
             return false;
         }
         for (FlowHop hop : flow.hops()) {
             if (hop.direction() == PacketDirection.BROKER_TO_CLIENT && hop.node().equals(brokerId)
-                    && clientId.equals(hop.clientId()) && hop.topic().equals(topic)) {
+                    && clientId.equals(hop.clientId()) && topic.equals(hop.topic())
+                    && !hop.published().isAfter(received)) {
                 return true;
             }
         }

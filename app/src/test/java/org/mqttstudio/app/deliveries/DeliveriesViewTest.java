@@ -116,6 +116,7 @@ class DeliveriesViewTest {
 
         // one the run no longer keeps: the view says so where the user looks
         workspace.select(robot, "tab-deliveries");
+        robot.moveTo("#deliveries-status"); // off the latest messages, which hold still under the pointer
         byte[] neverSent = "never sent".getBytes(StandardCharsets.UTF_8);
         robot.interact(() -> workspace.workspace().deliveries().openDiagram(new LastPayload("humidity-subscriber",
                 "HumiditySubscriber", Instant.now(), "now", "srv/humidity", 2, "never sent", "central",
