@@ -95,6 +95,8 @@ public final class DeliveriesView extends BorderPane {
         Label openHint = new Label("Double-click a message for its sequence diagram in the Messages tab; the list holds"
                 + " still while the pointer is on it.");
         openHint.getStyleClass().add("deliveries-footnote");
+        openHint.setWrapText(true);
+        openHint.setMinHeight(Region.USE_PREF_SIZE);
         VBox latest = new VBox(heading("Latest messages, " + DeliveriesPump.PAYLOADS_PER_SUBSCRIBER
                 + " per subscriber"), payloads, openHint, note);
         VBox.setVgrow(payloads, Priority.ALWAYS);
