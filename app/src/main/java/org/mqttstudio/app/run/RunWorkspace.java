@@ -203,6 +203,11 @@ public final class RunWorkspace {
         return controller;
     }
 
+    /** Where a line for the run's message goes (the run toolbar's last label), e.g. what a fault action did. */
+    public Consumer<String> messages() {
+        return message::set;
+    }
+
     public PacketTable table() {
         return table;
     }
