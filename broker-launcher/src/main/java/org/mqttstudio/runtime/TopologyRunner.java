@@ -282,7 +282,7 @@ public final class TopologyRunner implements AutoCloseable {
 
     /**
      * Starts a new instance of a stopped broker on the same node ports (new internal ones behind new
-     * taps, which get the link faults set before); completes when it listens.
+     * taps, which get the link faults set before), and its bridges on them; completes when it listens.
      *
      * @throws IllegalStateException once the run is stopping (a broker started then would outlive it)
      */
@@ -290,7 +290,7 @@ public final class TopologyRunner implements AutoCloseable {
         if (lifecycle.stopping()) {
             throw new IllegalStateException("the run is stopping: " + topology.nameOf(brokerId) + " stays down");
         }
-        return brokers.startBroker(brokerId);
+        return brokers.startBroker(brokerId).thenRun(() -> clients.restartBridgesOf(brokerId));
     }
 
     // ---- stop ----

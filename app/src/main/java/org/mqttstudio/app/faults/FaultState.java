@@ -16,25 +16,31 @@ public final class FaultState {
     private final ObservableMap<String, Duration> latency = FXCollections.observableHashMap();
     private final ObservableSet<String> stopped = FXCollections.observableSet();
     private final ObservableSet<String> busy = FXCollections.observableSet();
+    // The read-only views are made once: each listens weakly to its set, so one made per call could be collected
+    // together with the listeners added to it.
+    private final ObservableSet<String> cutView = FXCollections.unmodifiableObservableSet(cut);
+    private final ObservableMap<String, Duration> latencyView = FXCollections.unmodifiableObservableMap(latency);
+    private final ObservableSet<String> stoppedView = FXCollections.unmodifiableObservableSet(stopped);
+    private final ObservableSet<String> busyView = FXCollections.unmodifiableObservableSet(busy);
 
     /** Bridges and clients whose link is cut, by element id. */
     public ObservableSet<String> cut() {
-        return FXCollections.unmodifiableObservableSet(cut);
+        return cutView;
     }
 
     /** The latency added to a bridge's or client's link, by element id (no entry: none). */
     public ObservableMap<String, Duration> latency() {
-        return FXCollections.unmodifiableObservableMap(latency);
+        return latencyView;
     }
 
     /** Brokers the user stopped (and has not started again). */
     public ObservableSet<String> stopped() {
-        return FXCollections.unmodifiableObservableSet(stopped);
+        return stoppedView;
     }
 
     /** Elements with a fault action in flight: their menu items wait for it. */
     public ObservableSet<String> busy() {
-        return FXCollections.unmodifiableObservableSet(busy);
+        return busyView;
     }
 
     void setCut(String elementId, boolean isCut) {

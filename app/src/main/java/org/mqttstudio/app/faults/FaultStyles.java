@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.SetChangeListener;
@@ -15,6 +17,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
+import org.mqttstudio.app.canvas.BridgeView;
 import org.mqttstudio.app.canvas.TopologyCanvas;
 import org.mqttstudio.topology.Bridge;
 import org.mqttstudio.topology.Publisher;
@@ -24,19 +27,21 @@ import org.mqttstudio.topology.Topology;
 /**
  * The {@link FaultState} drawn on the canvas: a cut bridge or client link gets {@value #CUT} (dashed red in the
  * sheet), a stopped broker {@value #USER_STOPPED} and every bridge, client link and status chip that depends on it
- * {@value #BROKER_DOWN} (grey rather than the red of a failure: the user did it), a link with latency a
- * "+500 ms" marker near its start (the middle is the animation's per-edge label). The run's status chips
+ * {@value #BROKER_DOWN} (grey rather than the red of a failure: the user did it), and a cut or delayed link a
+ * marker near its start ("cut", "+500 ms": the chip's reconnect news does not say why; the middle of an edge is
+ * the animation's per-edge label). The run's status chips
  * (StatusDecorations) still say "disconnected", so nothing hides what the runtime reports.
  */
 final class FaultStyles {
     static final String CUT = "run-cut";
     static final String USER_STOPPED = "run-user-stopped";
     static final String BROKER_DOWN = "run-broker-down";
+    static final String CUT_MARKER = "run-fault-cut";
     private static final List<String> CLASSES = List.of(CUT, USER_STOPPED, BROKER_DOWN);
-    /** Where along its link (from the link's start) a latency marker sits. */
+    /** Where along its link (from the link's start) a link's marker sits. */
     private static final double MARKER_AT = 0.22;
 
-    /** A latency marker and the listener that keeps it on its link. */
+    /** A link's marker and the listener that keeps it on its link. */
     private record Marker(Label label, Node edge, InvalidationListener follow) {
     }
 
@@ -86,28 +91,38 @@ final class FaultStyles {
         showMarkers();
     }
 
+    /** A marker on every link that is cut or delayed: "cut", "+500 ms" or both. */
     private void showMarkers() {
+        Set<String> marked = new HashSet<>(state.cut());
+        marked.addAll(state.latency().keySet());
         markers.keySet().removeIf(id -> {
             Marker m = markers.get(id);
-            if (state.latency().containsKey(id) && edge(id).orElse(null) == m.edge()) {
+            if (marked.contains(id) && edge(id).orElse(null) == m.edge()) {
                 return false;
             }
             m.edge().boundsInParentProperty().removeListener(m.follow());
             canvas.decorationLayer().getChildren().remove(m.label());
             return true;
         });
-        state.latency().forEach((id, latency) -> edge(id).ifPresent(edge -> {
+        marked.forEach(id -> edge(id).ifPresent(edge -> {
             Marker m = markers.computeIfAbsent(id, key -> {
                 Label label = new Label();
-                label.setId("run-latency-" + id);
-                label.getStyleClass().add("run-latency");
+                label.setId("run-fault-" + id);
+                label.getStyleClass().add("run-fault-marker");
                 Marker made = new Marker(label, edge, o -> place(label, edge));
                 edge.boundsInParentProperty().addListener(made.follow());
                 label.widthProperty().addListener(made.follow());
                 canvas.decorationLayer().getChildren().add(label);
                 return made;
             });
-            m.label().setText(latencyText(latency));
+            boolean cutNow = state.cut().contains(id);
+            Duration latency = state.latency().get(id);
+            m.label().setText(String.join(" · ", Stream.of(cutNow ? "cut" : null,
+                    latency == null ? null : latencyText(latency)).filter(Objects::nonNull).toList()));
+            m.label().getStyleClass().remove(CUT_MARKER);
+            if (cutNow) {
+                m.label().getStyleClass().add(CUT_MARKER);
+            }
             place(m.label(), edge);
         }));
     }
@@ -115,7 +130,7 @@ final class FaultStyles {
     /** Centres the marker on its link, {@link #MARKER_AT} of the way from the link's start. */
     private static void place(Label label, Node edge) {
         label.autosize();
-        Point2D at = edge instanceof org.mqttstudio.app.canvas.BridgeView bridge ? bridge.pathPoint(MARKER_AT)
+        Point2D at = edge instanceof BridgeView bridge ? bridge.pathPoint(MARKER_AT)
                 : Optional.ofNullable((Line) edge.lookup(".client-link-line")).map(line -> new Point2D(
                         line.getStartX() + MARKER_AT * (line.getEndX() - line.getStartX()),
                         line.getStartY() + MARKER_AT * (line.getEndY() - line.getStartY())))
