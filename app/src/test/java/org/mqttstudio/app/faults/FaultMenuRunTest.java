@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.Snapshots;
 import org.mqttstudio.app.StudioFolders;
 import org.mqttstudio.app.StudioWindow;
 import org.mqttstudio.app.findings.FindingSource;
@@ -149,11 +150,18 @@ class FaultMenuRunTest {
             assertThat(state("bridge1_central")).contains(NodeStatus.State.RUNNING);
             assertThat(chip("bridge1_central")).startsWith("connected");
         });
+        // the trace shows what happened: the bridge's connection at Central, and its new one after the restore
+        String bridgeClient = challenge().bridge("bridge1_central").orElseThrow()
+                .effectiveRemoteClientId(RunOptions.defaults().hostname());
+        assertThat(fx(() -> window.run().table().allRows().stream().filter(r -> !r.isGap()
+                && r.node().equals("Central") && r.clientId().equals(bridgeClient) && r.type().equals("CONNACK"))
+                .count())).as("CONNACKs of %s at Central", bridgeClient).isGreaterThanOrEqualTo(2);
 
         openMenu("#publisher1");
         robot.clickOn("#fault-latency");
         robot.clickOn("#fault-latency-500");
         await().atMost(WAIT).until(() -> marker("publisher1").map(Label::getText).equals(Optional.of("+500 ms")));
+        snapshotTheCanvas(SCREENSHOTS.resolve("link-latency.png"));
         assertThat(openMenu("#publisher1")).contains("Change latency (+500 ms)", "Remove latency");
         robot.clickOn("#fault-latency-remove");
         await().atMost(WAIT).until(() -> marker("publisher1").isEmpty());
@@ -167,6 +175,13 @@ class FaultMenuRunTest {
                 .isEqualTo("'abc' is not a whole number of milliseconds.");
         assertThat(fx(() -> robot.lookup("#latency-dialog .button").match(b -> ((javafx.scene.control.Button) b)
                 .isDefaultButton()).query().isDisabled())).isTrue();
+        robot.interact(() -> {
+            try {
+                Snapshots.save(robot.lookup("#latency-dialog").query().getScene(), SCREENSHOTS.resolve("latency-dialog.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         robot.interact(() -> robot.lookup("#latency-ms").queryTextInputControl().setText("750"));
         robot.clickOn(robot.lookup("#latency-dialog .button").match(b -> ((javafx.scene.control.Button) b)
                 .isDefaultButton()).<Node>query());
