@@ -105,6 +105,8 @@ class FaultMenuRunTest {
             assertThat(chipStyles("bridge2_bridge3")).contains("run-broker-down");
         });
         assertThat(styles("#bridge1_central")).doesNotContain("run-broker-down");
+        assertThat(fx(() -> robot.lookup("#run-message").queryLabeled().getTooltip().getText()))
+                .isEqualTo("BridgeBroker3: stopped: its bridges and clients lose it.");
         snapshotTheCanvas(SCREENSHOTS.resolve("stopped-broker.png"));
 
         assertThat(openMenu("#bridge-broker-3")).contains("Start broker").doesNotContain("Stop broker");
