@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -46,8 +47,15 @@ public final class FlowFeed implements FlowSource, AutoCloseable {
     }
 
     private void correlate(PacketReader reader) {
-        TimeOrder order = new TimeOrder(event -> correlator.accept(event)
-                .ifPresent(flow -> readers.forEach(r -> r.offer(flow))));
+        // The flows a batch changed, each offered once with its state after the batch (readers keep only the
+        // newest state of a flow anyway): a snapshot per packet was most of the correlator's allocation.
+        Map<Long, OpenFlow> changed = new LinkedHashMap<>();
+        TimeOrder order = new TimeOrder(event -> {
+            OpenFlow flow = correlator.update(event);
+            if (flow != null) {
+                changed.putIfAbsent(flow.id(), flow);
+            }
+        });
         try (reader) {
             while (true) {
                 boolean last = closing; // read before draining: what was recorded before the close is taken
@@ -58,17 +66,31 @@ public final class FlowFeed implements FlowSource, AutoCloseable {
                     }
                 }
                 order.release(Instant.now());
-                if (entries.isEmpty()) {
-                    if (last) {
-                        order.releaseAll();
-                        return;
-                    }
+                if (last && entries.isEmpty()) {
+                    order.releaseAll();
+                }
+                offer(changed);
+                if (last && entries.isEmpty()) {
+                    return;
+                }
+                if (entries.size() < BATCH) {
+                    // Packets are held a quarter second anyway: a pause lets the next poll take many at once.
                     Thread.sleep(IDLE_MS);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void offer(Map<Long, OpenFlow> changed) {
+        if (!readers.isEmpty()) {
+            for (OpenFlow flow : changed.values()) {
+                MessageFlow snapshot = correlator.snapshot(flow);
+                readers.forEach(r -> r.offer(snapshot));
+            }
+        }
+        changed.clear();
     }
 
     /** Correlates what was recorded until now, then ends the thread; waits for it (at most 5 s). */
