@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * taps' sink: the event objects the taps decoded, not read back from the {@link Recorder}'s bytes, which was most
  * of the correlating thread's allocation) and offers every flow it starts or changes to its readers. The correlator
  * sees packets in the order they happened ({@link TimeOrder}: a quarter second after they did); packets beyond the
- * backlog the thread has not taken yet are dropped, counted, and missing from the flows they belonged to.
+ * backlog the thread has not taken yet are dropped and missing from the flows they belonged to (as those a
+ * recorder reader lost were before).
  */
 public final class FlowFeed implements FlowSource, Consumer<PacketEvent>, AutoCloseable {
     /** Packets the correlating thread may fall behind by before it loses some. */
@@ -28,7 +29,6 @@ public final class FlowFeed implements FlowSource, Consumer<PacketEvent>, AutoCl
     /** Handed over, not taken yet; swapped for an empty list by the thread. Guarded by itself. */
     private final Object handOver = new Object();
     private List<PacketEvent> pending = new ArrayList<>();
-    private long lostPackets;
     private Thread thread;
     private volatile boolean started;
     private volatile boolean closing;
@@ -60,16 +60,7 @@ public final class FlowFeed implements FlowSource, Consumer<PacketEvent>, AutoCl
         synchronized (handOver) {
             if (pending.size() < PACKET_BACKLOG) {
                 pending.add(event);
-            } else {
-                lostPackets++;
             }
-        }
-    }
-
-    /** Packets dropped because the correlating thread was a whole backlog behind. */
-    public long lostPacketCount() {
-        synchronized (handOver) {
-            return lostPackets;
         }
     }
 
