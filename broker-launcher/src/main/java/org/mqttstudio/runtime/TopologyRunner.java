@@ -62,7 +62,7 @@ public final class TopologyRunner implements AutoCloseable {
         this.routes = new Router().routes(topology);
         this.ledger = new DeliveryLedger(topology, routes, Expectations.policyOf(plan.options().runtime()));
         this.recorder = new Recorder(plan.options().recorderCapacity());
-        this.flows = new FlowFeed(recorder.view(), new FlowCorrelator());
+        this.flows = new FlowFeed(new FlowCorrelator());
         this.statuses = new ElementStatuses(plan);
         this.brokers = new BrokerLifecycle(plan, statuses, this::onPacket);
         this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery, ledger);
@@ -169,6 +169,7 @@ public final class TopologyRunner implements AutoCloseable {
 
     private void onPacket(PacketEvent event) {
         recorder.accept(event);
+        flows.accept(event);
         statuses.onPacket(event);
     }
 
