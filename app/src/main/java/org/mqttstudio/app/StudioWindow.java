@@ -37,6 +37,7 @@ import org.mqttstudio.app.edit.Document;
 import org.mqttstudio.app.explorer.ExploreTarget;
 import org.mqttstudio.app.explorer.ExplorerServices;
 import org.mqttstudio.app.explorer.ExplorerWindow;
+import org.mqttstudio.app.faults.Faults;
 import org.mqttstudio.app.findings.FindingRow;
 import org.mqttstudio.app.findings.FindingSource;
 import org.mqttstudio.app.findings.FindingsPanel;
@@ -79,6 +80,7 @@ public final class StudioWindow {
     private final ExportDialog exportDialog;
     private final Scene scene;
     private final RunWorkspace run;
+    private final Faults faults;
     private final ExplorerServices explorerServices;
     private ExplorerWindow explorer;
 
@@ -168,6 +170,7 @@ public final class StudioWindow {
             }
         });
         editor.contextMenus().add(ContextMenus.Kind.NODE, this::exploreItems);
+        faults = new Faults(canvas, run.controller(), run.messages(), editor.contextMenus());
         files.startAutosave();
         showFile();
     }
@@ -190,6 +193,11 @@ public final class StudioWindow {
 
     public FindingsPanel findings() {
         return findings;
+    }
+
+    /** The run's fault injection from the canvas's menus. */
+    public Faults faults() {
+        return faults;
     }
 
     /** Run controls, packet trace and the run's canvas decorations. */

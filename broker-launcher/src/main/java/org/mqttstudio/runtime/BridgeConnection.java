@@ -105,6 +105,10 @@ public final class BridgeConnection implements AutoCloseable {
                 .map(bridge -> bridge.effectiveRemoteClientId(hostname)).collect(Collectors.toUnmodifiableSet());
     }
 
+    Bridge bridge() {
+        return bridge;
+    }
+
     /** Returns at once; connects the local side, then the remote, and reconnects in the background. */
     public synchronized void start() {
         if (closed || !started.compareAndSet(false, true)) {

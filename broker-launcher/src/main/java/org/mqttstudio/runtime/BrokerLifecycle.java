@@ -32,7 +32,7 @@ final class BrokerLifecycle {
     private final ElementStatuses statuses;
     private final Consumer<PacketEvent> packets;
     private final Map<String, BrokerSlot> slots = new LinkedHashMap<>();
-    private final EventLoopGroup tapGroup = new NioEventLoopGroup(2);
+    private final EventLoopGroup tapGroup = new NioEventLoopGroup(1);
 
     /** @param packets gets every packet of every tap, on the taps' decoder threads */
     BrokerLifecycle(RunPlan plan, ElementStatuses statuses, Consumer<PacketEvent> packets) {

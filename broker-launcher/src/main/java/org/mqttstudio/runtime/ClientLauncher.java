@@ -34,6 +34,7 @@ final class ClientLauncher {
     private final List<BridgeConnection> bridges = new CopyOnWriteArrayList<>();
     private final List<SimulatedSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<SimulatedPublisher> publishers = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
     private final ExecutorService clientExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "runner-clients");
         thread.setDaemon(true);
@@ -73,7 +74,11 @@ final class ClientLauncher {
                     new Endpoint(PortPlan.HOST, from.internalPorts.get(local)), remote.get(), plan.bridgeSecret(),
                     plan.options().hostname(), statuses::report);
             bridges.add(connection);
-            connection.start();
+            if (stopping) {
+                connection.close(); // a restarted broker's bridge, made while the run stops
+            } else {
+                connection.start();
+            }
         }
     }
 
@@ -99,6 +104,24 @@ final class ClientLauncher {
         });
     }
 
+    /**
+     * A broker started again listens on new internal ports (behind its new taps), where its bridges' local sides
+     * cannot follow: on the embedded runtime they are closed and started anew there. Mosquitto runs its own
+     * bridges again itself.
+     */
+    void restartBridgesOf(String brokerId) {
+        if (plan.mosquitto()) {
+            return;
+        }
+        for (BridgeConnection old : bridges) {
+            if (!stopping && old.bridge().from().equals(brokerId)) {
+                bridges.remove(old);
+                old.close();
+                startBridge(old.bridge());
+            }
+        }
+    }
+
     private Optional<Endpoint> clientEndpoint(String clientId, String brokerId) {
         Optional<Endpoint> endpoint = plan.ports().endpoint(brokerId);
         if (endpoint.isEmpty()) {
@@ -118,6 +141,7 @@ final class ClientLauncher {
 
     /** Disconnects the clients (at most 2 s; a slow one is dropped with its broker), then closes the bridges. */
     void stopAll() {
+        stopping = true;
         List<CompletableFuture<Void>> clients = new ArrayList<>();
         publishers.forEach(p -> clients.add(p.stopAsync()));
         subscribers.forEach(s -> clients.add(s.stopAsync()));

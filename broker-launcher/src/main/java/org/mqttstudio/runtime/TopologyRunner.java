@@ -62,7 +62,7 @@ public final class TopologyRunner implements AutoCloseable {
         this.routes = new Router().routes(topology);
         this.ledger = new DeliveryLedger(topology, routes, Expectations.policyOf(plan.options().runtime()));
         this.recorder = new Recorder(plan.options().recorderCapacity());
-        this.flows = new FlowFeed(recorder.view(), new FlowCorrelator());
+        this.flows = new FlowFeed(new FlowCorrelator());
         this.statuses = new ElementStatuses(plan);
         this.brokers = new BrokerLifecycle(plan, statuses, this::onPacket);
         this.clients = new ClientLauncher(plan, statuses, brokers, this::onDelivery, ledger);
@@ -169,6 +169,7 @@ public final class TopologyRunner implements AutoCloseable {
 
     private void onPacket(PacketEvent event) {
         recorder.accept(event);
+        flows.accept(event);
         statuses.onPacket(event);
     }
 
@@ -282,7 +283,7 @@ public final class TopologyRunner implements AutoCloseable {
 
     /**
      * Starts a new instance of a stopped broker on the same node ports (new internal ones behind new
-     * taps, which get the link faults set before); completes when it listens.
+     * taps, which get the link faults set before), and its bridges on them; completes when it listens.
      *
      * @throws IllegalStateException once the run is stopping (a broker started then would outlive it)
      */
@@ -290,7 +291,7 @@ public final class TopologyRunner implements AutoCloseable {
         if (lifecycle.stopping()) {
             throw new IllegalStateException("the run is stopping: " + topology.nameOf(brokerId) + " stays down");
         }
-        return brokers.startBroker(brokerId);
+        return brokers.startBroker(brokerId).thenRun(() -> clients.restartBridgesOf(brokerId));
     }
 
     // ---- stop ----

@@ -103,6 +103,14 @@ public final class FlowCorrelator {
 
     /** Takes the next event; returns the flow it started or changed, if any (a snapshot). */
     public synchronized Optional<MessageFlow> accept(PacketEvent event) {
+        return Optional.ofNullable(update(event)).map(OpenFlow::snapshot);
+    }
+
+    /**
+     * Takes the next event; returns the flow it started or changed, if any, still open: a feed snapshots it once
+     * per batch of packets ({@link #snapshot}), not once per packet.
+     */
+    synchronized OpenFlow update(PacketEvent event) {
         Objects.requireNonNull(event, "event");
         Way way = new Way(event.node(), event.connectionId(), event.direction());
         ConnectionState state = connections.computeIfAbsent(new Connection(event.node(), event.connectionId()),
@@ -112,7 +120,12 @@ public final class FlowCorrelator {
             case PUBACK, PUBREC, PUBREL, PUBCOMP -> acknowledge(event);
             default -> null;
         };
-        return Optional.ofNullable(hop).map(h -> h.flow().snapshot());
+        return hop == null ? null : hop.flow();
+    }
+
+    /** The flow as it is now. */
+    synchronized MessageFlow snapshot(OpenFlow flow) {
+        return flow.snapshot();
     }
 
     /** The flows kept, oldest first. */
@@ -130,8 +143,9 @@ public final class FlowCorrelator {
                 return resent;
             }
         }
+        // the event's own copy, never written to: no further copy for the index
         byte[] bytes = event.payloadBytes() == null ? new byte[0] : event.payloadBytes();
-        ByteBuffer payload = ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();
+        ByteBuffer payload = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
         OpenFlow flow = choose(event, payload, state);
         if (flow == null) {
             flow = open(payload);

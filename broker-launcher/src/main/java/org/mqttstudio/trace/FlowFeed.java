@@ -5,70 +5,115 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * Feeds a {@link FlowCorrelator} from a {@link PacketSource} on one thread of its own and offers every flow it starts
- * or changes to its readers. The correlator sees packets in the order they happened ({@link TimeOrder}: a quarter
- * second after they did); packets its own reader lost (it fell a whole backlog behind) are missing from the flows
- * they belonged to.
+ * Feeds a {@link FlowCorrelator} on one thread of its own with the packets handed to it ({@link #accept}, the
+ * taps' sink: the event objects the taps decoded, not read back from the {@link Recorder}'s bytes, which was most
+ * of the correlating thread's allocation) and offers every flow it starts or changes to its readers. The correlator
+ * sees packets in the order they happened ({@link TimeOrder}: a quarter second after they did); packets beyond the
+ * backlog the thread has not taken yet are dropped and missing from the flows they belonged to (as those a
+ * recorder reader lost were before).
  */
-public final class FlowFeed implements FlowSource, AutoCloseable {
+public final class FlowFeed implements FlowSource, Consumer<PacketEvent>, AutoCloseable {
     /** Packets the correlating thread may fall behind by before it loses some. */
     static final int PACKET_BACKLOG = Recorder.DEFAULT_SUBSCRIBER_CAPACITY;
-    private static final int BATCH = 4_096;
     private static final long IDLE_MS = 10;
 
-    private final PacketSource packets;
     private final FlowCorrelator correlator;
     private final List<Reader> readers = new CopyOnWriteArrayList<>();
     private final Object lifecycle = new Object();
+    /** Handed over, not taken yet; swapped for an empty list by the thread. Guarded by itself. */
+    private final Object handOver = new Object();
+    private List<PacketEvent> pending = new ArrayList<>();
     private Thread thread;
+    private volatile boolean started;
     private volatile boolean closing;
 
-    public FlowFeed(PacketSource packets, FlowCorrelator correlator) {
-        this.packets = Objects.requireNonNull(packets, "packets");
+    public FlowFeed(FlowCorrelator correlator) {
         this.correlator = Objects.requireNonNull(correlator, "correlator");
     }
 
-    /** Starts correlating the packets recorded from now on; once. */
+    /** Starts correlating the packets handed over from now on; once. */
     public void start() {
         synchronized (lifecycle) {
             if (thread != null || closing) {
                 throw new IllegalStateException("a flow feed starts once, before it is closed");
             }
-            PacketReader reader = packets.reader(PACKET_BACKLOG);
-            thread = new Thread(() -> correlate(reader), "flow-correlator");
+            thread = new Thread(this::correlate, "flow-correlator");
             thread.setDaemon(true);
+            started = true;
             thread.start();
         }
     }
 
-    private void correlate(PacketReader reader) {
-        TimeOrder order = new TimeOrder(event -> correlator.accept(event)
-                .ifPresent(flow -> readers.forEach(r -> r.offer(flow))));
-        try (reader) {
+    /** Hands over a packet (from any thread; never waits for the correlating thread). Ignored before start. */
+    @Override
+    public void accept(PacketEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!started || closing) {
+            return;
+        }
+        synchronized (handOver) {
+            if (pending.size() < PACKET_BACKLOG) {
+                pending.add(event);
+            }
+        }
+    }
+
+    private List<PacketEvent> takePending() {
+        synchronized (handOver) {
+            List<PacketEvent> taken = pending;
+            pending = new ArrayList<>(Math.max(16, taken.size()));
+            return taken;
+        }
+    }
+
+    private void correlate() {
+        // The flows a batch changed, each offered once with its state after the batch (readers keep only the
+        // newest state of a flow anyway): a snapshot per packet was most of the correlator's allocation.
+        Map<Long, OpenFlow> changed = new LinkedHashMap<>();
+        TimeOrder order = new TimeOrder(event -> {
+            OpenFlow flow = correlator.update(event);
+            if (flow != null) {
+                changed.putIfAbsent(flow.id(), flow);
+            }
+        });
+        long sequence = 0;
+        try {
             while (true) {
-                boolean last = closing; // read before draining: what was recorded before the close is taken
-                List<TraceEntry> entries = reader.poll(BATCH);
-                for (TraceEntry entry : entries) {
-                    if (entry instanceof SequencedPacket packet) {
-                        order.add(packet);
-                    }
+                boolean last = closing; // read before draining: what was handed over before the close is taken
+                List<PacketEvent> events = takePending();
+                for (PacketEvent event : events) {
+                    order.add(new SequencedPacket(sequence++, event));
                 }
                 order.release(Instant.now());
-                if (entries.isEmpty()) {
-                    if (last) {
-                        order.releaseAll();
-                        return;
-                    }
-                    Thread.sleep(IDLE_MS);
+                if (last) {
+                    order.releaseAll();
                 }
+                offer(changed);
+                if (last) {
+                    return;
+                }
+                // Packets are held a quarter second anyway: a pause lets the next turn take many at once.
+                Thread.sleep(IDLE_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void offer(Map<Long, OpenFlow> changed) {
+        if (!readers.isEmpty()) {
+            for (OpenFlow flow : changed.values()) {
+                MessageFlow snapshot = correlator.snapshot(flow);
+                readers.forEach(r -> r.offer(snapshot));
+            }
+        }
+        changed.clear();
     }
 
     /** Correlates what was recorded until now, then ends the thread; waits for it (at most 5 s). */

@@ -13,13 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link FlowFeed} over a real {@link Recorder}: its thread correlates what is recorded and hands flows to readers. */
+/** {@link FlowFeed}: its thread correlates the packets handed to it and hands flows to readers. */
 class FlowFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-    private final Recorder recorder = new Recorder(10_000);
-    private final FlowFeed feed = new FlowFeed(recorder.view(), new FlowCorrelator());
+    private final FlowFeed feed = new FlowFeed(new FlowCorrelator());
 
     @AfterEach
     void close() {
@@ -36,10 +35,10 @@ class FlowFeedTest {
 
     /** A QoS 1 message from connection 1 into A, delivered to connection 2, both acknowledged. */
     private void qos1Message(int ms, int packetId, String payload) {
-        recorder.accept(packet(ms, 1, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH, packetId, 1, payload));
-        recorder.accept(packet(ms + 1, 2, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH, packetId, 1, payload));
-        recorder.accept(packet(ms + 2, 2, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBACK, packetId, 0, null));
-        recorder.accept(packet(ms + 3, 1, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK, packetId, 0, null));
+        feed.accept(packet(ms, 1, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH, packetId, 1, payload));
+        feed.accept(packet(ms + 1, 2, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBLISH, packetId, 1, payload));
+        feed.accept(packet(ms + 2, 2, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBACK, packetId, 0, null));
+        feed.accept(packet(ms + 3, 1, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK, packetId, 0, null));
     }
 
     @Test
@@ -74,11 +73,11 @@ class FlowFeedTest {
     void aReaderSeesChangesAsTheyComeAndNothingAfterItIsClosed() {
         feed.start();
         FlowReader reader = feed.reader(100);
-        recorder.accept(packet(0, 1, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH, 1, 1, "x"));
+        feed.accept(packet(0, 1, PacketDirection.CLIENT_TO_BROKER, PacketType.PUBLISH, 1, 1, "x"));
         List<MessageFlow> seen = new ArrayList<>();
         await().atMost(WAIT).until(() -> seen.addAll(reader.poll(10)));
         assertThat(seen).singleElement().satisfies(f -> assertThat(f.complete()).isFalse());
-        recorder.accept(packet(1, 1, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK, 1, 0, null));
+        feed.accept(packet(1, 1, PacketDirection.BROKER_TO_CLIENT, PacketType.PUBACK, 1, 0, null));
         await().atMost(WAIT).until(() -> seen.addAll(reader.poll(10)));
         assertThat(seen).extracting(MessageFlow::id).containsExactly(1L, 1L);
         assertThat(seen.get(1).complete()).isTrue();

@@ -37,6 +37,7 @@ class FlowsOnRealMosquittoTest {
     final MosquittoProcesses mosquitto = new MosquittoProcesses();
 
     private final Recorder recorder = new Recorder();
+    private final FlowFeed flows = new FlowFeed(new FlowCorrelator());
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
     @AfterEach
@@ -65,7 +66,6 @@ class FlowsOnRealMosquittoTest {
         await().atMost(WAIT).until(() -> recorder.snapshot().stream().anyMatch(
                 e -> e.type() == PacketType.CONNACK && "bridge-a-b".equals(e.clientId())));
 
-        FlowFeed flows = new FlowFeed(recorder.view(), new FlowCorrelator());
         flows.start();
         toClose.push(flows);
         Mqtt3AsyncClient subscriber = MqttClient.builder().useMqttVersion3().identifier("sub-b")
@@ -118,7 +118,7 @@ class FlowsOnRealMosquittoTest {
 
     private void tap(String node, int port, int brokerPort) {
         toClose.push(WireTap.start(node, new InetSocketAddress("127.0.0.1", port),
-                new InetSocketAddress("127.0.0.1", brokerPort), recorder));
+                new InetSocketAddress("127.0.0.1", brokerPort), recorder.andThen(flows)));
     }
 
     private Path conf(String name, int port, String... bridgeLines) throws IOException {

@@ -7,7 +7,10 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -45,6 +48,7 @@ public final class RunWorkspace {
     public static final String TRACE_ROWS = "studio.traceRows";
     /** Where the canvas / bottom divider goes while running: the trace gets close to half the height. */
     private static final double RUNNING_DIVIDER = 0.52;
+    private static final javafx.util.Duration MESSAGE_SHOWN = javafx.util.Duration.seconds(6);
 
     private final TopologyCanvas canvas;
     private final PacketTable table;
@@ -205,13 +209,24 @@ public final class RunWorkspace {
         return controls.menu();
     }
 
-    /** The run toolbar; its last label shows the run's summary while it runs, else the latest run message. */
+    /**
+     * The run toolbar; its last label shows the run's summary while it runs, else the latest run message. A new
+     * message (what a fault action did, an export written) shows over the summary for {@link #MESSAGE_SHOWN}, then
+     * the summary comes back; the tooltip keeps the latest message.
+     */
     public ToolBar toolBar() {
         ToolBar bar = controls.toolBar();
         Label news = new Label();
         news.setId("run-message");
         news.getStyleClass().add("run-message");
-        news.textProperty().bind(Bindings.when(controller.summaryProperty().isEmpty()).then(message)
+        BooleanProperty fresh = new SimpleBooleanProperty(false);
+        PauseTransition fade = new PauseTransition(MESSAGE_SHOWN);
+        fade.setOnFinished(e -> fresh.set(false));
+        message.addListener((o, old, text) -> {
+            fresh.set(!text.isEmpty());
+            fade.playFromStart();
+        });
+        news.textProperty().bind(Bindings.when(controller.summaryProperty().isEmpty().or(fresh)).then(message)
                 .otherwise(controller.summaryProperty()));
         news.tooltipProperty().set(new javafx.scene.control.Tooltip());
         news.getTooltip().textProperty().bind(message);
@@ -225,6 +240,11 @@ public final class RunWorkspace {
 
     public RunController controller() {
         return controller;
+    }
+
+    /** Where a line for the run's message goes (the run toolbar's last label), e.g. what a fault action did. */
+    public Consumer<String> messages() {
+        return message::set;
     }
 
     public PacketTable table() {
