@@ -122,7 +122,8 @@ class DeliveriesCutBridgeTest {
             return (LastPayload) item;
         });
         TableRow<?> held = await().atMost(WAIT).until(() -> fx(robot, () -> robot.lookup("#last-payloads .table-row-cell")
-                .queryAllAs(TableRow.class).stream().filter(r -> r.isVisible() && r.getItem() == wanted).findFirst()),
+                .queryAllAs(TableRow.class).stream().filter(r -> DeliveriesWorkspace.onScreen(r) && r.getItem() == wanted)
+                .findFirst()),
                 java.util.Optional::isPresent).orElseThrow();
         long clicked = seq(wanted.text());
         robot.doubleClickOn(held);

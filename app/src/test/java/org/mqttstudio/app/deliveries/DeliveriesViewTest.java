@@ -105,14 +105,19 @@ class DeliveriesViewTest {
                 .startsWith("Live");
 
         // a message's row, double-clicked: its sequence diagram in the Messages tab
+        robot.moveTo("#last-payloads"); // the list holds still under the pointer
+        await().atMost(WAIT).until(() -> fx(robot, () -> robot.lookup("#last-payloads").query().isHover()));
         TableRow<?> first = fx(robot, () -> robot.lookup("#last-payloads .table-row-cell").queryAllAs(TableRow.class)
-                .stream().filter(r -> r.isVisible() && r.getIndex() == 0 && !r.isEmpty()).findFirst().orElseThrow());
+                .stream().filter(r -> DeliveriesWorkspace.onScreen(r) && r.getIndex() == 0 && !r.isEmpty())
+                .findFirst().orElseThrow());
+        LastPayload clicked = (LastPayload) fx(robot, first::getItem);
         robot.doubleClickOn(first);
         await().atMost(WAIT).until(() -> workspace.selectedTab(robot).equals("tab-messages"));
         SequenceLayout layout = fx(robot, () -> workspace.workspace().sequences().diagram().layoutShown()
                 .orElseThrow());
-        assertThat(layout.lifelines()).extracting(l -> l.participant().name())
-                .containsAnyOf("HumiditySubscriber", "TemperatureSubscriber");
+        assertThat(layout.lifelines()).extracting(l -> l.participant().name()).contains(clicked.subscriber());
+        assertThat(runner.flows().snapshot()).filteredOn(f -> f.id() == layout.flowId()).singleElement()
+                .satisfies(f -> assertThat(f.payloadText()).isEqualTo(clicked.text()));
 
         // one the run no longer keeps: the view says so where the user looks
         workspace.select(robot, "tab-deliveries");

@@ -114,7 +114,7 @@ final class DeliveriesWorkspace {
             List<Map<String, String>> rows = new ArrayList<>();
             for (Node node : table.lookupAll(".table-row-cell")) {
                 TableRow<?> row = (TableRow<?>) node;
-                if (!row.isVisible() || row.isEmpty() || row.getItem() == null) {
+                if (!onScreen(row) || row.isEmpty() || row.getItem() == null) {
                     continue;
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -135,6 +135,19 @@ final class DeliveriesWorkspace {
     static Optional<Map<String, String>> topicRow(FxRobot robot, String subscriber, String topic) {
         return shownRows(robot, "#delivery-topics").stream()
                 .filter(r -> r.get("Subscriber").equals(subscriber) && r.get("Topic").equals(topic)).findFirst();
+    }
+
+    /**
+     * Whether a node and all its parents are visible: a table keeps a row for measuring in a hidden group, visible
+     * itself, that a click would miss.
+     */
+    static boolean onScreen(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     static <T> T fx(FxRobot robot, Supplier<T> read) {
