@@ -115,6 +115,14 @@ final class ChartPanel {
         }
     }
 
+    int pointsKept() {
+        return series.stream().mapToInt(ChartSeries::points).sum();
+    }
+
+    int pointsDrawn() {
+        return chart.getDatasets().stream().mapToInt(d -> d.getDataCount()).sum();
+    }
+
     List<ChartSeries> series() {
         return List.copyOf(series);
     }

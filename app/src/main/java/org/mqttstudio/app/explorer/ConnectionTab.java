@@ -46,6 +46,7 @@ final class ConnectionTab {
     private final ChartPanel chart;
     private final SubscriptionBar subscriptions;
     private final AnimationTimer frames;
+    private final TabPane views;
     private ConnectionState shownState;
     private long lastRefresh;
     /** The longest time one frame's work took on the FX thread: what this view adds to a pulse. */
@@ -81,7 +82,7 @@ final class ConnectionTab {
         SplitPane messages = new SplitPane(new BorderPane(history.node(), null, null,
                 new HBox(6, exportTopic, exportAll), null), details.node());
         messages.setOrientation(Orientation.VERTICAL);
-        TabPane views = new TabPane(new Tab("Messages", messages), new Tab("Publish", publish.node()),
+        views = new TabPane(new Tab("Messages", messages), new Tab("Publish", publish.node()),
                 new Tab("Chart", chart.node()));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("explorer-views");
@@ -190,6 +191,15 @@ final class ConnectionTab {
                     + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
                     + " not kept: the tree is full" : ""));
         }
+    }
+
+    ExplorerLoad load() {
+        return new ExplorerLoad(worstFrameWork(), tree.itemCount(), chart.pointsKept(), chart.pointsDrawn());
+    }
+
+    void plot(String topic) {
+        views.getSelectionModel().select(2);
+        chart.add(topic, "");
     }
 
     java.time.Duration worstFrameWork() {

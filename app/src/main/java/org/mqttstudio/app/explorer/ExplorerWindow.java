@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
@@ -94,6 +95,21 @@ public final class ExplorerWindow {
             }
         });
         return connection;
+    }
+
+    /** What the selected tab holds and what its frames cost so far (the UI bench reads it); on the FX thread. */
+    public ExplorerLoad load() {
+        return selected().map(ConnectionTab::load).orElse(ExplorerLoad.NONE);
+    }
+
+    /** Plots the first number of {@code topic}'s payloads in the selected tab's chart, and shows the chart. */
+    public void plot(String topic) {
+        selected().ifPresent(tab -> tab.plot(topic));
+    }
+
+    private Optional<ConnectionTab> selected() {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        return open.stream().filter(t -> t.tab() == shown).findFirst();
     }
 
     /** The tabs open now, in order. */
