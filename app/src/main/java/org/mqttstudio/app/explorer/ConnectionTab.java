@@ -21,6 +21,7 @@ import org.mqttstudio.explorer.ConnectionState;
 import org.mqttstudio.explorer.ExplorerConnection;
 import org.mqttstudio.explorer.ExplorerMessage;
 import org.mqttstudio.explorer.HistoryExport;
+import org.mqttstudio.explorer.HistoryLimits;
 import org.mqttstudio.explorer.SessionChanges;
 import org.mqttstudio.explorer.TopicSummary;
 
@@ -31,6 +32,7 @@ import org.mqttstudio.explorer.TopicSummary;
  */
 final class ConnectionTab {
     private static final long REFRESH_NANOS = 1_000_000_000L;
+    private static final long COUNTS_NANOS = 100_000_000L;
 
     private final ExplorerConnection connection;
     private final ExplorerServices services;
@@ -49,6 +51,8 @@ final class ConnectionTab {
     private final TabPane views;
     private ConnectionState shownState;
     private long lastRefresh;
+    private long lastCounts;
+    private boolean countsStale;
     /** The longest time one frame's work took on the FX thread: what this view adds to a pulse. */
     private long worstFrameWork;
 
@@ -159,7 +163,8 @@ final class ConnectionTab {
         }, errors);
     }
 
-    /** One frame: the session's changes, then (once a second) the "… ago" texts, a running search and the counts. */
+    /** One frame: the session's changes, the counts (ten times a second at most), once a second the "… ago" texts
+     * and a running search. */
     void onFrame(long now) {
         long start = System.nanoTime();
         applyFrame(now);
@@ -180,17 +185,30 @@ final class ConnectionTab {
             history.append(changes.messages());
             chart.apply(changes.messages());
         }
+        countsStale |= !changes.isEmpty();
+        // soon after a message, at most ten times a second; NONE (the session was busy) has no counts
+        if (countsStale && changes != SessionChanges.NONE && now - lastCounts > COUNTS_NANOS) {
+            countsStale = false;
+            lastCounts = now;
+            counts.setText(changes.received() + " messages, " + connection.session().topicCount() + " topics, "
+                    + connection.session().historySize() + " kept (at most " + connection.session().limits().total()
+                    + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
+                    + " not kept: the tree is full" : ""));
+        }
         if (now - lastRefresh > REFRESH_NANOS && changes != SessionChanges.NONE) {
             lastRefresh = now;
             tree.refresh();
             if (!tree.searchText().isEmpty()) {
                 runSearch();
             }
-            counts.setText(changes.received() + " messages, " + connection.session().topicCount() + " topics, "
-                    + connection.session().historySize() + " kept (at most " + connection.session().limits().total()
-                    + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
-                    + " not kept: the tree is full" : ""));
         }
+    }
+
+    /** New history bounds, for what this tab keeps and shows. */
+    void limitHistory(HistoryLimits next) {
+        connection.session().limitHistory(next);
+        history.bound(next.perTopic());
+        countsStale = true;
     }
 
     ExplorerLoad load() {

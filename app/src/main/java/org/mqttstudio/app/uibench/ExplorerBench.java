@@ -3,6 +3,7 @@ package org.mqttstudio.app.uibench;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import org.mqttstudio.app.Snapshots;
 import org.mqttstudio.app.StudioFolders;
 import org.mqttstudio.app.explorer.ExplorerLoad;
 import org.mqttstudio.app.explorer.ExplorerServices;
@@ -45,7 +47,7 @@ final class ExplorerBench {
     private static final int WARM_UP_SECONDS = 3;
 
     private record Row(String load, double offered, double received, double fps, double stallMs, double frameCpuMs,
-            ExplorerLoad held, int history, int heldEntries, int topics, double heapMb) {
+            double fxCpuShare, double renderCpuShare, ExplorerLoad held, int history, int heldEntries, int topics, double heapMb) {
     }
 
     private ExplorerBench() {
@@ -82,6 +84,7 @@ final class ExplorerBench {
             rows.add(measure("10,000 msg/s over 1,000 topics, one topic's history shown", window, meter, port,
                     publisher, FLOOD_RATE, floodSeconds, i -> "flood/" + (i % FLOOD_TOPICS) + "/value",
                     () -> select(window, "flood/7/value")));
+            snapshot(window, "explorer-bench-flood.png");
             rows.add(measure("chart: 5 series × 1,000 points/s", window, meter, port, publisher,
                     SERIES * POINTS_PER_SECOND, Math.max(seconds, 10), i -> "chart/" + (i % SERIES) + "/value",
                     () -> {
@@ -89,6 +92,7 @@ final class ExplorerBench {
                             window.plot("chart/" + k + "/value");
                         }
                     }));
+            snapshot(window, "explorer-bench-chart.png");
             publisher.disconnect().get(30, TimeUnit.SECONDS);
             TraceBench.onFx(() -> {
                 meter.stop();
@@ -104,12 +108,13 @@ final class ExplorerBench {
                 Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
                 Runtime.getRuntime().availableProcessors(), TraceBench.loadAverage());
         System.out.println("| load | offered msg/s | received msg/s | frames/s | worst stall ms | worst frame cpu ms "
-                + "| explorer's worst frame ms | history kept (entries held) | topics | tree items "
+                + "| FX thread cpu % | render thread cpu % | explorer's worst frame ms | history kept (entries held) | topics | tree items "
                 + "| chart points kept / drawn | heap MB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
-            System.out.printf("| %s | %,.0f | %,.0f | %.0f | %.0f | %.1f | %d | %,d (%,d) | %,d | %,d | %,d / %,d | %.0f |%n",
-                    r.load(), r.offered(), r.received(), r.fps(), r.stallMs(), r.frameCpuMs(),
+            System.out.printf("| %s | %,.0f | %,.0f | %.0f | %.0f | %.1f | %.0f | %.0f | %d | %,d (%,d) | %,d | %,d "
+                    + "| %,d / %,d | %.0f |%n", r.load(), r.offered(), r.received(), r.fps(), r.stallMs(),
+                    r.frameCpuMs(), 100 * r.fxCpuShare(), 100 * r.renderCpuShare(),
                     r.held().worstFrameWork().toMillis(), r.history(), r.heldEntries(), r.topics(),
                     r.held().treeItems(), r.held().chartPointsKept(), r.held().chartPointsDrawn(), r.heapMb());
         }
@@ -132,10 +137,18 @@ final class ExplorerBench {
             meter.reset();
             return null;
         });
+        long fxThread = TraceBench.onFx(() -> Thread.currentThread().getId());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+        long fxCpuBefore = threads.getThreadCpuTime(fxThread);
+        long renderCpuBefore = threads.getThreadCpuTime(renderThread);
         long receivedBefore = session.received();
         long start = System.nanoTime();
         long fed = publish(publisher, sent, rate, seconds, topicOf) - sent;
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double fxCpu = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e9 / elapsed;
+        double renderCpu = (threads.getThreadCpuTime(renderThread) - renderCpuBefore) / 1e9 / elapsed;
         Thread.sleep(300); // the last frames of the load
         double received = (session.received() - receivedBefore) / elapsed;
         long pulses = TraceBench.onFx(meter::pulses);
@@ -146,8 +159,23 @@ final class ExplorerBench {
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
         System.err.printf("studio: explorer, %s: %.0f frames/s%n", label, pulses / (elapsed + 0.3));
-        return new Row(label, fed / elapsed, received, pulses / (elapsed + 0.3), stall, frameCpu, held,
+        return new Row(label, fed / elapsed, received, pulses / (elapsed + 0.3), stall, frameCpu, fxCpu, renderCpu, held,
                 session.historySize(), session.historyEntriesHeld(), session.topicCount(), heap);
+    }
+
+    /** Saves what the window shows under app/target/screenshots/ (to look at what was measured). */
+    private static void snapshot(ExplorerWindow window, String name) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("studio.home", "."), "app", "target",
+                "screenshots", name);
+        TraceBench.onFx(() -> {
+            try {
+                Snapshots.save(window.stage().getScene(), file);
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        System.err.println("studio: saved " + file);
     }
 
     /** Publishes {@code rate} messages a second (QoS 0) for {@code seconds}, paced each millisecond. */

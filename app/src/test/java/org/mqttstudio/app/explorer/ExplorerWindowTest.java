@@ -52,10 +52,12 @@ class ExplorerWindowTest {
     private final List<EmbeddedBroker> brokers = new ArrayList<>();
     private final List<Path> saved = new ArrayList<>();
     private ExplorerWindow window;
+    private ExplorerServices services;
 
     @Start
-    void start(Stage stage) {
-        ExplorerServices services = new ExplorerServices(dir.resolve("config"), question -> true, (owner, name) -> {
+    void start(Stage stage) throws IOException {
+        // a config folder per test: one test's saved settings are not the next one's
+        services = new ExplorerServices(Files.createTempDirectory(dir, "config"), question -> true, (owner, name) -> {
             Path file = dir.resolve("export-" + saved.size() + "-" + name);
             saved.add(file);
             return Optional.of(file);
@@ -323,6 +325,74 @@ class ExplorerWindowTest {
         System.out.printf("explorer flood: %d of %d messages received, %d frames, worst frame work %d ms, worst gap"
                 + " between frames %d ms (%d ms without GC)%n", session.received(), total, probe.frames(),
                 tab.worstFrameWork().toMillis(), probe.worstGap().toMillis(), probe.worstStall().toMillis());
+        publisher.disconnect();
+    }
+
+    @Test
+    void historyLimitsSetInTheWindowAreCheckedAppliedToOpenAndNewConnectionsAndSaved(FxRobot robot)
+            throws Exception {
+        int port = broker("b", BrokerSecurity.OPEN);
+        ConnectionTab tab = open(robot, ConnectionProfile.of("127.0.0.1", port));
+        Mqtt5BlockingClient publisher = client(port);
+        for (int i = 0; i < 120; i++) {
+            publisher.publishWith().topic("h/" + (i % 2)).payload(bytes(Integer.toString(i)))
+                    .qos(MqttQos.AT_LEAST_ONCE).send();
+        }
+        var session = tab.connection().session();
+        await().atMost(WAIT).until(() -> session.received() == 120);
+        assertThat(session.historySize()).isEqualTo(2 * LIMITS.perTopic());
+        await().atMost(WAIT).until(() -> item(tab, "h/0").isPresent());
+        select(robot, tab, "h/0");
+        await().atMost(WAIT).until(() -> tab.history().rows().size() == LIMITS.perTopic());
+
+        robot.clickOn("#explorer-limits");
+        robot.interact(() -> robot.lookup("#limits-per-topic").queryAs(TextField.class).setText("ten"));
+        robot.clickOn("OK");
+        assertThat(robot.lookup("#limits-problem").queryAs(Label.class).getText())
+                .isEqualTo("messages kept per topic: a whole number, not 'ten'");
+        robot.interact(() -> {
+            robot.lookup("#limits-per-topic").queryAs(TextField.class).setText("30");
+            robot.lookup("#limits-total").queryAs(TextField.class).setText("20");
+        });
+        robot.clickOn("OK");
+        assertThat(robot.lookup("#limits-problem").queryAs(Label.class).getText())
+                .isEqualTo("history in all (20) must be at least the history per topic (30)");
+        robot.interact(() -> {
+            robot.lookup("#limits-per-topic").queryAs(TextField.class).setText("10");
+            robot.lookup("#limits-total").queryAs(TextField.class).setText("15");
+            robot.lookup("#limits-problem").queryAs(Label.class).setText("");
+            try {
+                Snapshots.save(robot.lookup("#limits-total").query().getScene(),
+                        Path.of("target", "screenshots", "explorer-limits.png"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.clickOn("OK");
+        assertThat(robot.lookup("#limits-problem").tryQuery()).isEmpty(); // the dialog closed
+
+        HistoryLimits set = new HistoryLimits(10, 15, LIMITS.topics());
+        assertThat(session.limits()).isEqualTo(set);
+        assertThat(session.historySize()).isEqualTo(15);
+        assertThat(session.history("h/1")).extracting(m -> m.text()).endsWith("117", "119");
+        assertThat(tab.history().rows()).hasSize(10).first().extracting(m -> m.text()).isEqualTo("118");
+        for (int i = 120; i < 160; i++) {
+            publisher.publishWith().topic("h/" + (i % 4)).payload(bytes(Integer.toString(i)))
+                    .qos(MqttQos.AT_LEAST_ONCE).send();
+        }
+        await().atMost(WAIT).until(() -> session.received() == 160);
+        assertThat(session.historySize()).isEqualTo(15);
+        assertThat(session.history("h/0")).hasSizeLessThanOrEqualTo(10);
+        await().atMost(WAIT).until(() -> tab.history().rows().get(0).text().equals("156"));
+        assertThat(tab.history().rows()).hasSize(10);
+
+        ConnectionTab second = open(robot, ConnectionProfile.of("127.0.0.1", port).withName("second"));
+        assertThat(second.connection().session().limits()).isEqualTo(set);
+        assertThat(new org.mqttstudio.explorer.HistoryLimitsStore(services.configFolder()).load(LIMITS))
+                .isEqualTo(set);
+        HistoryLimits reopened = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> new ExplorerWindow(services, LIMITS, Optional.empty()).limits()).get();
+        assertThat(reopened).isEqualTo(set);
         publisher.disconnect();
     }
 
