@@ -33,8 +33,8 @@ import org.mqttstudio.explorer.ValueExtractor;
 /**
  * Numbers from payloads over time: one series per topic (or filter) and value (the first number in the text, or a
  * JSON path), a rolling window, pause, zoom (drag a box; the Zoomer's buttons reset it), export to CSV and PNG.
- * chartfx draws it: made for fast-updating JavaFX charts, with point reduction while drawing and ring-like data
- * sets, where JavaFX's LineChart makes a node per point and stalls past a few thousand points.
+ * chartfx draws it, each series one polyline on a canvas from plain arrays (each {@link ChartSeries} hands it a
+ * decimated copy of its window), where JavaFX's LineChart makes a node per point and stalls past a few thousand.
  */
 final class ChartPanel {
     private final BorderPane pane = new BorderPane();
@@ -47,7 +47,11 @@ final class ChartPanel {
     private final ChoiceBox<Integer> window = new ChoiceBox<>(FXCollections.observableArrayList(10, 30, 60, 300, 600));
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label problem = new Label();
+    /** Chart redraws a second at most: smooth to the eye, and half a 60 Hz display's frames stay free. */
+    static final int DRAWS_PER_SECOND = 30;
+
     private final List<ChartSeries> series = new ArrayList<>();
+    private long lastDraw;
     /** @param errors shown an export's failure in one line */
     ChartPanel(ExplorerServices services, Consumer<String> errors) {
         time.setTimeAxis(true);
@@ -109,19 +113,25 @@ final class ChartPanel {
         }
     }
 
-    /** One frame's new messages: each series takes its values, then every data set is updated once. */
-    void apply(List<ExplorerMessage> fresh) {
-        if (series.isEmpty()) {
-            return;
-        }
+    /** A frame's new messages: each series takes its values (drawn by the next {@link #draw}). */
+    void offer(List<ExplorerMessage> fresh) {
         for (ExplorerMessage m : fresh) {
             for (ChartSeries s : series) {
                 s.offer(m);
             }
         }
-        if (!pause.isSelected()) {
-            series.forEach(ChartSeries::flush);
+    }
+
+    /**
+     * Called every frame: hands the chart what changed, at most {@link #DRAWS_PER_SECOND} times a second. A chart
+     * redraw is a whole canvas for the (software) renderer; the rest of the window keeps the display's rate.
+     */
+    void draw(long now) {
+        if (pause.isSelected() || now - lastDraw < 1_000_000_000L / DRAWS_PER_SECOND) {
+            return;
         }
+        lastDraw = now;
+        series.forEach(ChartSeries::flush);
     }
 
     int pointsKept() {

@@ -3,7 +3,7 @@ package org.mqttstudio.app.explorer;
 import java.time.Duration;
 
 /**
- * What one explorer tab holds and costs: its longest frame of work on the FX thread, the topic tree's items, and the
+ * What one explorer tab holds and costs: the most FX-thread CPU time one of its frames took, the topic tree's items, and the
  * chart's points kept (every series' window) against those handed to the renderer (decimated for display).
  */
 public record ExplorerLoad(Duration worstFrameWork, int treeItems, int chartPointsKept, int chartPointsDrawn) {

@@ -125,7 +125,7 @@ final class ExplorerBench {
             Mqtt5AsyncClient publisher, int rate, int seconds, LongFunction<String> topicOf, Runnable setUp)
             throws Exception {
         ExplorerConnection connection = TraceBench.onFx(() -> window.connect(ConnectionProfile.of("127.0.0.1", port)
-                .withName(label.substring(0, label.indexOf(' ')))));
+                .withName(label.startsWith("chart") ? "chart" : "flood")));
         ExplorerSession session = connection.session();
         long sent = publish(publisher, 0, rate, WARM_UP_SECONDS, topicOf);
         if (session.received() == 0) {
