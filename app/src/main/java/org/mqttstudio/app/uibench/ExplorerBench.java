@@ -84,7 +84,6 @@ final class ExplorerBench {
             rows.add(measure("10,000 msg/s over 1,000 topics, one topic's history shown", window, meter, port,
                     publisher, FLOOD_RATE, floodSeconds, i -> "flood/" + (i % FLOOD_TOPICS) + "/value",
                     () -> select(window, "flood/7/value")));
-            snapshot(window, "explorer-bench-flood.png");
             rows.add(measure("chart: 5 series × 1,000 points/s", window, meter, port, publisher,
                     SERIES * POINTS_PER_SECOND, Math.max(seconds, 10), i -> "chart/" + (i % SERIES) + "/value",
                     () -> {
@@ -92,7 +91,6 @@ final class ExplorerBench {
                             window.plot("chart/" + k + "/value");
                         }
                     }));
-            snapshot(window, "explorer-bench-chart.png");
             publisher.disconnect().get(30, TimeUnit.SECONDS);
             TraceBench.onFx(() -> {
                 meter.stop();
@@ -155,6 +153,7 @@ final class ExplorerBench {
         double stall = TraceBench.onFx(meter::worstStallMillis);
         double frameCpu = TraceBench.onFx(meter::worstFrameCpuMillis);
         ExplorerLoad held = TraceBench.onFx(window::load);
+        snapshot(window, "explorer-bench-" + connection.profile().name() + ".png");
         connection.disconnect().get(30, TimeUnit.SECONDS);
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
@@ -189,7 +188,8 @@ final class ExplorerBench {
             long due = from + (now - start) * rate / 1_000_000_000L;
             while (sent < due) {
                 publisher.publishWith().topic(topicOf.apply(sent))
-                        .payload(("value: " + Math.round(1000 * Math.sin(sent / 500.0)) / 10.0)
+                        // a wave a topic, each topic's its own phase (the chart's series apart)
+                        .payload(("value: " + Math.round(1000 * Math.sin(sent / 5000.0 + sent % 5)) / 10.0)
                                 .getBytes(StandardCharsets.UTF_8)).send();
                 sent++;
             }
