@@ -52,6 +52,8 @@ final class ChartPanel {
 
     private final List<ChartSeries> series = new ArrayList<>();
     private long lastDraw;
+    /** Whether the time axis is zoomed (the Zoomer turns its auto-ranging off): then the series show that range. */
+    private boolean zoomed;
     /** @param errors shown an export's failure in one line */
     ChartPanel(ExplorerServices services, Consumer<String> errors) {
         time.setTimeAxis(true);
@@ -66,6 +68,10 @@ final class ChartPanel {
         chart.getRenderers().setAll(lines);
         chart.setLegendVisible(true);
         chart.getPlugins().add(new Zoomer());
+        javafx.beans.InvalidationListener zoom = o -> followZoom();
+        time.autoRangingProperty().addListener(zoom);
+        time.minProperty().addListener(zoom);
+        time.maxProperty().addListener(zoom);
         chart.setId("explorer-chart");
         topic.setId("explorer-chart-topic");
         topic.setPromptText("topic or filter, e.g. srv/temperature");
@@ -105,11 +111,33 @@ final class ChartPanel {
     void add(String topicFilter, String valueSpec) {
         try {
             ChartSeries added = new ChartSeries(topicFilter, ValueExtractor.parse(valueSpec), window.getValue());
+            zoomTo(added);
             series.add(added);
             lines.getDatasets().add(added.data());
             problem.setText("");
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
+        }
+    }
+
+    /** Re-decimates the series for a zoomed time range, or for the whole window when the zoom is undone. */
+    private void followZoom() {
+        boolean now = !time.isAutoRanging();
+        if (!now && !zoomed) {
+            return; // auto-ranging moves min and max on every new point: nothing to follow
+        }
+        zoomed = now;
+        for (ChartSeries s : series) {
+            zoomTo(s);
+            s.flush();
+        }
+    }
+
+    private void zoomTo(ChartSeries s) {
+        if (zoomed) {
+            s.zoom(time.getMin(), time.getMax());
+        } else {
+            s.unzoom();
         }
     }
 

@@ -24,11 +24,14 @@ final class ChartSeries {
     private final DoubleDataSet shown;
     private final double[] times = new double[MAX_POINTS];
     private final double[] values = new double[MAX_POINTS];
-    private final double[] shownTimes = new double[2 * BUCKETS + 2];
-    private final double[] shownValues = new double[2 * BUCKETS + 2];
+    private final double[] shownTimes = new double[2 * BUCKETS + 8];
+    private final double[] shownValues = new double[2 * BUCKETS + 8];
     private int head;
     private int size;
     private double windowSeconds;
+    /** The zoomed time range (seconds since the epoch), NaN when the whole window is shown. */
+    private double zoomFrom = Double.NaN;
+    private double zoomTo = Double.NaN;
     private boolean changed;
     private long skipped;
 
@@ -39,7 +42,7 @@ final class ChartSeries {
         this.filter = filter;
         this.extractor = extractor;
         this.windowSeconds = windowSeconds;
-        this.shown = new DoubleDataSet(label(), 2 * BUCKETS + 2);
+        this.shown = new DoubleDataSet(label(), shownTimes.length);
     }
 
     String label() {
@@ -88,42 +91,81 @@ final class ChartSeries {
         }
     }
 
-    /** Fills the shown arrays: every point when few, else each slot's lowest and highest, in time order. */
+    /**
+     * Fills the shown arrays: every point when few, else each slot's lowest and highest, in time order. Zoomed, the
+     * slots divide the zoomed range (so zooming in shows more detail, down to every point) and the points just
+     * outside it are kept, so the lines run to the edges.
+     */
     private int decimate() {
-        if (size <= 2 * BUCKETS) {
-            for (int i = 0; i < size; i++) {
-                shownTimes[i] = time(i);
-                shownValues[i] = value(i);
-            }
-            return size;
+        if (size == 0) {
+            return 0;
         }
-        double slot = windowSeconds / BUCKETS;
+        boolean zoomed = !Double.isNaN(zoomFrom);
+        int first = zoomed ? Math.max(0, firstAtOrAfter(zoomFrom) - 1) : 0;
+        int last = zoomed ? Math.min(size - 1, firstAtOrAfter(zoomTo)) : size - 1;
+        if (last - first + 1 <= 2 * BUCKETS) {
+            for (int i = first; i <= last; i++) {
+                shownTimes[i - first] = time(i);
+                shownValues[i - first] = value(i);
+            }
+            return last - first + 1;
+        }
+        double slot = (zoomed ? zoomTo - zoomFrom : windowSeconds) / BUCKETS;
         int n = 0;
-        int i = 0;
-        while (i < size) {
+        int i = first;
+        while (i <= last) {
             long bucket = (long) Math.floor(time(i) / slot);
             int low = i;
             int high = i;
-            for (i++; i < size && (long) Math.floor(time(i) / slot) == bucket; i++) {
+            for (i++; i <= last && (long) Math.floor(time(i) / slot) == bucket; i++) {
                 if (value(i) < value(low)) {
                     low = i;
                 } else if (value(i) > value(high)) {
                     high = i;
                 }
             }
-            int first = Math.min(low, high);
-            int second = Math.max(low, high);
             if (n + 2 > shownTimes.length) {
                 break; // the window was just shortened: the rest is expired on the next frame
             }
-            shownTimes[n] = time(first);
-            shownValues[n++] = value(first);
-            if (second != first) {
-                shownTimes[n] = time(second);
-                shownValues[n++] = value(second);
+            int early = Math.min(low, high);
+            int late = Math.max(low, high);
+            shownTimes[n] = time(early);
+            shownValues[n++] = value(early);
+            if (late != early) {
+                shownTimes[n] = time(late);
+                shownValues[n++] = value(late);
             }
         }
         return n;
+    }
+
+    /** The index of the first kept point at or after {@code t} ({@link #points()} when none): times only rise. */
+    private int firstAtOrAfter(double t) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (time(middle) < t) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** Shows the time range {@code from}–{@code to} (seconds since the epoch) in full detail, as far as it has. */
+    void zoom(double from, double to) {
+        zoomFrom = from;
+        zoomTo = to;
+        changed = true;
+    }
+
+    /** Shows the whole window again. */
+    void unzoom() {
+        changed |= !Double.isNaN(zoomFrom);
+        zoomFrom = Double.NaN;
+        zoomTo = Double.NaN;
     }
 
     void setWindow(double seconds) {

@@ -59,4 +59,25 @@ class ExplorerChartSeriesTest {
         assertThat(series.value(ChartSeries.MAX_POINTS - 1)).isEqualTo(sent - 1);
         assertThat(series.pointsShown()).isLessThanOrEqualTo(2 * ChartSeries.BUCKETS + 2);
     }
+
+    @Test
+    void zoomedInASeriesShowsEveryPointOfTheRangeAndTheNeighboursOutsideThenTheWindowAgain() {
+        ChartSeries series = new ChartSeries("z", ValueExtractor.parse(""), 60);
+        for (long ms = 0; ms < 60_000; ms++) {
+            series.offer(at(ms, "z", ms));
+        }
+        series.flush();
+        assertThat(series.pointsShown()).isLessThanOrEqualTo(2 * ChartSeries.BUCKETS + 2);
+        double from = START.plusMillis(30_000).toEpochMilli() / 1000.0;
+        series.zoom(from, from + 0.5); // half a second: 500 points, each one shown
+        series.flush();
+        assertThat(series.pointsShown()).isEqualTo(502);
+        assertThat(series.data().get(1, 0)).isEqualTo(29_999);
+        assertThat(series.data().get(1, 501)).isEqualTo(30_500);
+        series.unzoom();
+        series.flush();
+        assertThat(series.pointsShown()).isLessThanOrEqualTo(2 * ChartSeries.BUCKETS + 2)
+                .isGreaterThan(ChartSeries.BUCKETS);
+        assertThat(series.data().get(1, 0)).isEqualTo(0);
+    }
 }

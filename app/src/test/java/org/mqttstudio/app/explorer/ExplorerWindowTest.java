@@ -306,6 +306,17 @@ class ExplorerWindowTest {
             assertThat(json.value(i)).isEqualTo(sent[i] + 100.5);
         }
         assertThat(json.label()).isEqualTo("srv/json $.sensor.temp");
+        // zoomed as the Zoomer does it (auto-ranging off, a range): the series show that range only
+        robot.interact(() -> {
+            var axis = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) ((io.fair_acc.chartfx.XYChart) robot
+                    .lookup("#explorer-chart").query()).getXAxis();
+            axis.setAutoRanging(false);
+            axis.set(text.time(0) - 10, text.time(0) - 5); // before the first point: only that neighbour is drawn
+        });
+        assertThat(text.pointsShown()).isEqualTo(1);
+        robot.interact(() -> ((io.fair_acc.chartfx.XYChart) robot.lookup("#explorer-chart").query()).getXAxis()
+                .setAutoRanging(true));
+        assertThat(text.pointsShown()).isEqualTo(sent.length);
         snapshot(robot, "explorer-chart.png");
         Path csv = dir.resolve("chart-test.csv");
         robot.interact(() -> {
