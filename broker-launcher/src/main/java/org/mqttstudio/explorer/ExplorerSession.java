@@ -18,7 +18,7 @@ public final class ExplorerSession {
     /** Messages handed to views per drain at most; older ones of a frame are only in the history. */
     static final int MAX_MESSAGES_PER_DRAIN = 5_000;
 
-    private final HistoryLimits limits;
+    private volatile HistoryLimits limits;
     private final TopicTree tree;
     private final MessageHistory history;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,6 +43,20 @@ public final class ExplorerSession {
 
     public HistoryLimits limits() {
         return limits;
+    }
+
+    /**
+     * Bounds the history anew (a setting changed): what is past the new bounds goes now, oldest first. The topic
+     * bound stays the one the session was made with.
+     */
+    public void limitHistory(HistoryLimits next) {
+        lock.lock();
+        try {
+            history.bound(next.perTopic(), next.total());
+            limits = limits.withHistoryOf(next);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes a received message in; called on the client's thread. */

@@ -12,8 +12,8 @@ import java.util.Map;
  * {@link ExplorerSession} guards it.
  */
 final class MessageHistory {
-    private final int perTopic;
-    private final int total;
+    private int perTopic;
+    private int total;
     private final Map<String, Deque<Entry>> byTopic = new HashMap<>();
     /** Every kept message in arrival order, and some its topic's bound dropped since (marked, skipped when met). */
     private final Deque<Entry> arrival = new ArrayDeque<>();
@@ -46,6 +46,26 @@ final class MessageHistory {
             topic.removeFirst().dropped = true;
             kept--;
         }
+        trimTotal();
+    }
+
+    /** New bounds: the oldest messages past them go now (of each topic, then of all). */
+    void bound(int newPerTopic, int newTotal) {
+        if (newPerTopic < 1 || newTotal < 1) {
+            throw new IllegalArgumentException("history bounds must be at least 1: " + newPerTopic + ", " + newTotal);
+        }
+        perTopic = newPerTopic;
+        total = newTotal;
+        for (Deque<Entry> topic : byTopic.values()) {
+            while (topic.size() > perTopic) {
+                topic.removeFirst().dropped = true;
+                kept--;
+            }
+        }
+        trimTotal();
+    }
+
+    private void trimTotal() {
         while (kept > total) {
             Entry oldest = arrival.removeFirst();
             if (!oldest.dropped) {

@@ -2,14 +2,11 @@ package org.mqttstudio.explorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +14,11 @@ import java.util.Optional;
 /**
  * Saved connection profiles, one JSON file in the user's config folder. A password is written only for a profile
  * whose "remember password" is ticked; then the file is made readable by the user alone (mode 600), which the
- * connect dialog says. Written to a temporary file and moved, so a crash never leaves half a file.
+ * connect dialog says.
  */
 public final class ProfileStore {
     public static final String FILE_NAME = "explorer-connections.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.JSON;
 
     private final Path file;
 
@@ -71,23 +68,7 @@ public final class ProfileStore {
             secrets |= saved.password().isPresent();
             list.add(write(saved));
         }
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            restrict(temporary, secrets);
-            JSON.writeValue(temporary.toFile(), root);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void restrict(Path path, boolean secrets) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(secrets ? "rw-------" : "rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile folder is private already
-        }
+        JsonFiles.write(file, root, secrets);
     }
 
     private static ObjectNode write(ConnectionProfile p) {

@@ -98,4 +98,26 @@ class ExplorerSessionTest {
         ExplorerMessage last = session.history("even").get(session.history("even").size() - 1);
         assertThat(session.previous(last).orElseThrow().text()).isEqualTo("12");
     }
+
+    @Test
+    void newHistoryLimitsDropWhatIsPastThemNowAndBoundWhatComesNext() {
+        ExplorerSession session = new ExplorerSession(new HistoryLimits(100, 1_000, 100));
+        for (int i = 0; i < 300; i++) {
+            session.accept(message("t/" + (i % 3), Integer.toString(i), false));
+        }
+        assertThat(session.historySize()).isEqualTo(300);
+
+        session.limitHistory(new HistoryLimits(20, 50, 5));
+        assertThat(session.limits()).isEqualTo(new HistoryLimits(20, 50, 100)); // the tree keeps its topic bound
+        assertThat(session.historySize()).isEqualTo(50); // 20 of each topic, then the latest 50 of those 60
+        assertThat(session.history("t/0")).hasSize(16).last().extracting(ExplorerMessage::text).isEqualTo("297");
+        assertThat(session.history()).extracting(ExplorerMessage::text).startsWith("250", "251").endsWith("299");
+
+        for (int i = 300; i < 1_300; i++) {
+            session.accept(message("t/" + (i % 7), Integer.toString(i), false));
+        }
+        assertThat(session.historySize()).isEqualTo(50);
+        assertThat(session.history("t/3")).hasSizeLessThanOrEqualTo(20);
+        assertThat(session.historyEntriesHeld()).isLessThanOrEqualTo(100);
+    }
 }

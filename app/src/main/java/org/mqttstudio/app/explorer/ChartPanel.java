@@ -3,6 +3,9 @@ package org.mqttstudio.app.explorer;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +33,27 @@ import org.mqttstudio.explorer.ValueExtractor;
 /**
  * Numbers from payloads over time: one series per topic (or filter) and value (the first number in the text, or a
  * JSON path), a rolling window, pause, zoom (drag a box; the Zoomer's buttons reset it), export to CSV and PNG.
- * chartfx draws it: made for fast-updating JavaFX charts, with point reduction while drawing and ring-like data
- * sets, where JavaFX's LineChart makes a node per point and stalls past a few thousand points.
+ * chartfx draws it, each series one polyline on a canvas from plain arrays (each {@link ChartSeries} hands it a
+ * decimated copy of its window), where JavaFX's LineChart makes a node per point and stalls past a few thousand.
  */
 final class ChartPanel {
     private final BorderPane pane = new BorderPane();
     private final DefaultNumericAxis time = new DefaultNumericAxis("time");
     private final DefaultNumericAxis value = new DefaultNumericAxis("value");
     private final XYChart chart = new XYChart(time, value);
+    private final ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
     private final TextField topic = new TextField();
     private final TextField path = new TextField();
     private final ChoiceBox<Integer> window = new ChoiceBox<>(FXCollections.observableArrayList(10, 30, 60, 300, 600));
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label problem = new Label();
+    /** Chart redraws a second at most: smooth to the eye, and half a 60 Hz display's frames stay free. */
+    static final int DRAWS_PER_SECOND = 30;
+
     private final List<ChartSeries> series = new ArrayList<>();
+    private long lastDraw;
+    /** Whether the time axis is zoomed (the Zoomer turns its auto-ranging off): then the series show that range. */
+    private boolean zoomed;
     /** @param errors shown an export's failure in one line */
     ChartPanel(ExplorerServices services, Consumer<String> errors) {
         time.setTimeAxis(true);
@@ -51,8 +61,17 @@ final class ChartPanel {
         value.setUnit(null);
         time.setAutoRangeRounding(false);
         value.setAutoRanging(true);
+        // lines only: a marker per point and error bars cost the (software) renderer most of a frame at 1 000/s
+        lines.setDrawMarker(false);
+        lines.setErrorStyle(ErrorStyle.NONE);
+        lines.setPolyLineStyle(LineStyle.NORMAL);
+        chart.getRenderers().setAll(lines);
         chart.setLegendVisible(true);
         chart.getPlugins().add(new Zoomer());
+        javafx.beans.InvalidationListener zoom = o -> followZoom();
+        time.autoRangingProperty().addListener(zoom);
+        time.minProperty().addListener(zoom);
+        time.maxProperty().addListener(zoom);
         chart.setId("explorer-chart");
         topic.setId("explorer-chart-topic");
         topic.setPromptText("topic or filter, e.g. srv/temperature");
@@ -75,7 +94,7 @@ final class ChartPanel {
         Button clear = new Button("Clear");
         clear.setOnAction(e -> {
             series.clear();
-            chart.getDatasets().clear();
+            lines.getDatasets().clear();
         });
         VBox controls = new VBox(4, new HBox(6, topic, path, add),
                 new HBox(6, new Label("Window (s)"), window, pause, csv, png, clear), problem);
@@ -92,27 +111,63 @@ final class ChartPanel {
     void add(String topicFilter, String valueSpec) {
         try {
             ChartSeries added = new ChartSeries(topicFilter, ValueExtractor.parse(valueSpec), window.getValue());
+            zoomTo(added);
             series.add(added);
-            chart.getDatasets().add(added.data());
+            lines.getDatasets().add(added.data());
             problem.setText("");
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
         }
     }
 
-    /** One frame's new messages: each series takes its values, then every data set is updated once. */
-    void apply(List<ExplorerMessage> fresh) {
-        if (series.isEmpty()) {
-            return;
+    /** Re-decimates the series for a zoomed time range, or for the whole window when the zoom is undone. */
+    private void followZoom() {
+        boolean now = !time.isAutoRanging();
+        if (!now && !zoomed) {
+            return; // auto-ranging moves min and max on every new point: nothing to follow
         }
+        zoomed = now;
+        for (ChartSeries s : series) {
+            zoomTo(s);
+            s.flush();
+        }
+    }
+
+    private void zoomTo(ChartSeries s) {
+        if (zoomed) {
+            s.zoom(time.getMin(), time.getMax());
+        } else {
+            s.unzoom();
+        }
+    }
+
+    /** A frame's new messages: each series takes its values (drawn by the next {@link #draw}). */
+    void offer(List<ExplorerMessage> fresh) {
         for (ExplorerMessage m : fresh) {
             for (ChartSeries s : series) {
                 s.offer(m);
             }
         }
-        if (!pause.isSelected()) {
-            series.forEach(ChartSeries::flush);
+    }
+
+    /**
+     * Called every frame: hands the chart what changed, at most {@link #DRAWS_PER_SECOND} times a second. A chart
+     * redraw is a whole canvas for the (software) renderer; the rest of the window keeps the display's rate.
+     */
+    void draw(long now) {
+        if (pause.isSelected() || now - lastDraw < 1_000_000_000L / DRAWS_PER_SECOND) {
+            return;
         }
+        lastDraw = now;
+        series.forEach(ChartSeries::flush);
+    }
+
+    int pointsKept() {
+        return series.stream().mapToInt(ChartSeries::points).sum();
+    }
+
+    int pointsDrawn() {
+        return lines.getDatasets().stream().mapToInt(d -> d.getDataCount()).sum();
     }
 
     List<ChartSeries> series() {

@@ -21,6 +21,7 @@ import org.mqttstudio.explorer.ConnectionState;
 import org.mqttstudio.explorer.ExplorerConnection;
 import org.mqttstudio.explorer.ExplorerMessage;
 import org.mqttstudio.explorer.HistoryExport;
+import org.mqttstudio.explorer.HistoryLimits;
 import org.mqttstudio.explorer.SessionChanges;
 import org.mqttstudio.explorer.TopicSummary;
 
@@ -31,6 +32,9 @@ import org.mqttstudio.explorer.TopicSummary;
  */
 final class ConnectionTab {
     private static final long REFRESH_NANOS = 1_000_000_000L;
+    private static final long COUNTS_NANOS = 100_000_000L;
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final ExplorerConnection connection;
     private final ExplorerServices services;
@@ -46,9 +50,15 @@ final class ConnectionTab {
     private final ChartPanel chart;
     private final SubscriptionBar subscriptions;
     private final AnimationTimer frames;
+    private final TabPane views;
     private ConnectionState shownState;
     private long lastRefresh;
-    /** The longest time one frame's work took on the FX thread: what this view adds to a pulse. */
+    private long lastCounts;
+    private boolean countsStale;
+    /**
+     * The most CPU time one frame's work took on the FX thread: what this view adds to a pulse (CPU time, not the
+     * wall clock, which on a shared machine also counts the time the thread waited for a core).
+     */
     private long worstFrameWork;
 
     ConnectionTab(ExplorerConnection connection, ExplorerServices services, Consumer<String> errors) {
@@ -81,7 +91,7 @@ final class ConnectionTab {
         SplitPane messages = new SplitPane(new BorderPane(history.node(), null, null,
                 new HBox(6, exportTopic, exportAll), null), details.node());
         messages.setOrientation(Orientation.VERTICAL);
-        TabPane views = new TabPane(new Tab("Messages", messages), new Tab("Publish", publish.node()),
+        views = new TabPane(new Tab("Messages", messages), new Tab("Publish", publish.node()),
                 new Tab("Chart", chart.node()));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("explorer-views");
@@ -158,11 +168,12 @@ final class ConnectionTab {
         }, errors);
     }
 
-    /** One frame: the session's changes, then (once a second) the "… ago" texts, a running search and the counts. */
+    /** One frame: the session's changes, the counts (ten times a second at most), once a second the "… ago" texts
+     * and a running search. */
     void onFrame(long now) {
-        long start = System.nanoTime();
+        long start = CPU.getCurrentThreadCpuTime();
         applyFrame(now);
-        worstFrameWork = Math.max(worstFrameWork, System.nanoTime() - start);
+        worstFrameWork = Math.max(worstFrameWork, CPU.getCurrentThreadCpuTime() - start);
     }
 
     private void applyFrame(long now) {
@@ -177,7 +188,18 @@ final class ConnectionTab {
         if (!changes.isEmpty()) {
             tree.apply(changes.topics());
             history.append(changes.messages());
-            chart.apply(changes.messages());
+            chart.offer(changes.messages());
+        }
+        chart.draw(now);
+        countsStale |= !changes.isEmpty();
+        // soon after a message, at most ten times a second; NONE (the session was busy) has no counts
+        if (countsStale && changes != SessionChanges.NONE && now - lastCounts > COUNTS_NANOS) {
+            countsStale = false;
+            lastCounts = now;
+            counts.setText(changes.received() + " messages, " + connection.session().topicCount() + " topics, "
+                    + connection.session().historySize() + " kept (at most " + connection.session().limits().total()
+                    + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
+                    + " not kept: the tree is full" : ""));
         }
         if (now - lastRefresh > REFRESH_NANOS && changes != SessionChanges.NONE) {
             lastRefresh = now;
@@ -185,11 +207,23 @@ final class ConnectionTab {
             if (!tree.searchText().isEmpty()) {
                 runSearch();
             }
-            counts.setText(changes.received() + " messages, " + connection.session().topicCount() + " topics, "
-                    + connection.session().historySize() + " kept (at most " + connection.session().limits().total()
-                    + ")" + (changes.droppedMessages() > 0 ? ", " + changes.droppedMessages()
-                    + " not kept: the tree is full" : ""));
         }
+    }
+
+    /** New history bounds, for what this tab keeps and shows. */
+    void limitHistory(HistoryLimits next) {
+        connection.session().limitHistory(next);
+        history.bound(next.perTopic());
+        countsStale = true;
+    }
+
+    ExplorerLoad load() {
+        return new ExplorerLoad(worstFrameWork(), tree.itemCount(), chart.pointsKept(), chart.pointsDrawn());
+    }
+
+    void plot(String topic) {
+        views.getSelectionModel().select(2);
+        chart.add(topic, "");
     }
 
     java.time.Duration worstFrameWork() {

@@ -17,7 +17,7 @@ import org.mqttstudio.explorer.ExplorerMessage;
 final class HistoryTable {
     private final TableView<ExplorerMessage> table = new TableView<>();
     private final ObservableList<ExplorerMessage> rows = FXCollections.observableArrayList();
-    private final int bound;
+    private int bound;
     private String topic;
 
     HistoryTable(int bound) {
@@ -79,6 +79,14 @@ final class HistoryTable {
         List<ExplorerMessage> list = new java.util.ArrayList<>(oldestFirst);
         java.util.Collections.reverse(list);
         return list;
+    }
+
+    /** Shows at most {@code newBound} rows from now on (the newest). */
+    void bound(int newBound) {
+        bound = newBound;
+        if (rows.size() > bound) {
+            rows.remove(bound, rows.size());
+        }
     }
 
     String topic() {
