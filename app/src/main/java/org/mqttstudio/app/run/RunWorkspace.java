@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.mqttstudio.app.animation.FlowAnimator;
 import org.mqttstudio.app.sequence.ExportTargets;
 import org.mqttstudio.app.sequence.SequenceView;
 import org.mqttstudio.app.tracepanel.TraceRow;
@@ -53,6 +54,7 @@ public final class RunWorkspace {
     private final SequenceView sequences = new SequenceView(ExportTargets.system());
     private final Tab messagesTab = new Tab("Messages", sequences);
     private final TabPane bottom = new TabPane();
+    private final FlowAnimator animator;
 
     /**
      * @param problems the run's failed elements for the problems panel
@@ -74,6 +76,14 @@ public final class RunWorkspace {
             }
         });
         table.table().addEventHandler(MouseEvent.MOUSE_CLICKED, this::traceRowDoubleClicked);
+        // the messages as dots on the canvas, for each run from before it starts until it is over
+        this.animator = new FlowAnimator(canvas);
+        controller.onRunnerCreated(runner -> animator.attach(runner.flows(), runner::element, runner.topology()));
+        controller.phaseProperty().addListener((o, old, phase) -> {
+            if (phase == RunPhase.IDLE) {
+                animator.detach();
+            }
+        });
     }
 
     /** A packet's row, double-clicked: the sequence diagram of the message it belongs to. */
@@ -94,6 +104,11 @@ public final class RunWorkspace {
                         + " than the flows kept).");
             }
         });
+    }
+
+    /** The run's messages as dots on the canvas. */
+    public FlowAnimator animator() {
+        return animator;
     }
 
     /** The Messages tab's list and diagram. */
@@ -191,7 +206,7 @@ public final class RunWorkspace {
                 .otherwise(controller.summaryProperty()));
         news.tooltipProperty().set(new javafx.scene.control.Tooltip());
         news.getTooltip().textProperty().bind(message);
-        bar.getItems().add(news);
+        bar.getItems().addAll(animator.speedControl(), news);
         return bar;
     }
 
