@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -31,14 +32,14 @@ final class DotLayer {
         boolean shown;
     }
 
-    private static final double DOT_RADIUS = 5.5;
+    private static final double DOT_RADIUS = 7;
 
     private final TopologyCanvas canvas;
     private final int poolSize;
     private final Group group = new Group();
     private final List<Slot> active = new ArrayList<>();
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
-    private final Map<String, ArrayDeque<Long>> recentStarts = new HashMap<>();
+    private final Map<String, TreeSet<Long>> recentStarts = new HashMap<>();
     private int made;
     private long started;
     private int maxShown;
@@ -136,13 +137,15 @@ final class DotLayer {
         maxShown = Math.max(maxShown, shown);
     }
 
+    /** Counts a start on its edge: the most starts in any second around it, in whatever order they show. */
     private void countStart(Dot dot) {
-        ArrayDeque<Long> starts = recentStarts.computeIfAbsent(dot.edge().edgeId(), id -> new ArrayDeque<>());
-        starts.addLast(dot.startNanos());
-        while (!starts.isEmpty() && starts.peekFirst() <= dot.startNanos() - SECOND) {
-            starts.pollFirst();
-        }
-        maxPerEdgeSecond = Math.max(maxPerEdgeSecond, starts.size());
+        TreeSet<Long> starts = recentStarts.computeIfAbsent(dot.edge().edgeId(), id -> new TreeSet<>());
+        long start = dot.startNanos();
+        starts.add(start);
+        starts.headSet(starts.last() - 2 * SECOND).clear();
+        int before = starts.subSet(start - SECOND, false, start, true).size();
+        int after = starts.subSet(start, true, start + SECOND, false).size();
+        maxPerEdgeSecond = Math.max(maxPerEdgeSecond, Math.max(before, after));
     }
 
     private void release(Slot slot) {

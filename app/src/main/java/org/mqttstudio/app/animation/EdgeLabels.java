@@ -1,10 +1,12 @@
 package org.mqttstudio.app.animation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -21,6 +23,8 @@ import org.mqttstudio.app.canvas.TopologyCanvas;
 final class EdgeLabels {
     static final String BUSY = "flow-busy";
     private static final double GAP = 3;
+    private static final double SLIDE = 6;
+    private static final int SLIDE_STEPS = 30;
 
     /** One edge's label and the view it is placed on. */
     private final class Tag {
@@ -104,14 +108,31 @@ final class EdgeLabels {
         });
     }
 
-    /** Centred on the edge's middle, just under the bridge's label (or just above a client's link). */
+    /**
+     * Centred on the edge's middle: just under a bridge's own label (which sits there), just above a client's link;
+     * moved further off the line, above first, while it would cover a node or a bridge's label (a short link between
+     * two boxes).
+     */
     private void place(Tag tag) {
         Point2D mid = tag.view.pathPoint(0.5);
         double width = tag.label.getWidth();
         double height = tag.label.getHeight();
         Optional<Bounds> bridgeLabel = tag.view instanceof BridgeView b ? b.labelBox() : Optional.empty();
-        double y = bridgeLabel.map(box -> box.getMaxY() + GAP).orElse(mid.getY() - height - GAP);
         double x = bridgeLabel.map(Bounds::getCenterX).orElse(mid.getX()) - width / 2;
+        double y = bridgeLabel.map(box -> box.getMaxY() + GAP).orElse(mid.getY() - height - GAP);
+        List<Bounds> obstacles = new ArrayList<>();
+        canvas.nodeViews().forEach(v -> obstacles.add(v.box()));
+        canvas.topology().bridges().forEach(b -> canvas.bridgeView(b.id()).flatMap(BridgeView::labelBox)
+                .ifPresent(obstacles::add));
+        for (int step = 0; step <= SLIDE_STEPS; step++) {
+            for (int side : step == 0 ? new int[] {0} : new int[] {-1, 1}) {
+                BoundingBox candidate = new BoundingBox(x, y + side * step * SLIDE, width, height);
+                if (obstacles.stream().noneMatch(candidate::intersects)) {
+                    tag.label.relocate(candidate.getMinX(), candidate.getMinY());
+                    return;
+                }
+            }
+        }
         tag.label.relocate(x, y);
     }
 

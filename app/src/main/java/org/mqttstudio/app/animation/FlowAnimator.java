@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -33,8 +32,6 @@ public final class FlowAnimator {
     /** Flows a reader keeps unread at most: a few seconds at 10 000 messages a second before it loses any. */
     private static final int BACKLOG = 50_000;
 
-    private final TopologyCanvas canvas;
-    private final Executor fxThread;
     private final DotLayer dots;
     private final EdgeLabels labels;
     private final TopicLegend legend;
@@ -43,12 +40,7 @@ public final class FlowAnimator {
     private FlowDotPump pump;
 
     public FlowAnimator(TopologyCanvas canvas) {
-        this(canvas, Platform::runLater);
-    }
-
-    FlowAnimator(TopologyCanvas canvas, Executor fxThread) {
-        this.canvas = Objects.requireNonNull(canvas, "canvas");
-        this.fxThread = fxThread;
+        Objects.requireNonNull(canvas, "canvas");
         this.dots = new DotLayer(canvas, DotScheduler.MAX_DOTS);
         this.labels = new EdgeLabels(canvas);
         this.legend = new TopicLegend(canvas);
@@ -66,7 +58,7 @@ public final class FlowAnimator {
         DotScheduler scheduler = new DotScheduler(new HopEdges(topology, elements), DotScheduler.CAP_PER_SECOND,
                 DotScheduler.MAX_DOTS);
         dots.start();
-        pump = new FlowDotPump(flows.reader(BACKLOG), scheduler, () -> currentSpeed, fxThread, this::show, BACKLOG,
+        pump = new FlowDotPump(flows.reader(BACKLOG), scheduler, () -> currentSpeed, Platform::runLater, this::show, BACKLOG,
                 DotScheduler.MAX_DOTS).start();
     }
 

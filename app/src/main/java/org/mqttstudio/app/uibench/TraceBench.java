@@ -79,6 +79,7 @@ public final class TraceBench {
                     r.fps() == 0 ? 0 : 1000 * (r.fxCpuShare() + r.renderCpuShare()) / r.fps(), r.rows(), r.lost(),
                     r.heapMb());
         }
+        CanvasBench.report(10_000, seconds);
         Platform.exit();
         System.exit(0);
     }
@@ -142,7 +143,7 @@ public final class TraceBench {
     }
 
     /** The 1-minute load average (how busy the machine was: other processes share the cores), or "unknown". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {

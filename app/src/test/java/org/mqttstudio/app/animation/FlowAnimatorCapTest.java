@@ -166,7 +166,8 @@ class FlowAnimatorCapTest {
         }
         assertThat(colours.colourOf("t/2")).isEqualTo(2);
         assertThat(colours.colourOf("t/9")).isEqualTo(TopicColors.OTHER);
-        assertThat(colours.legend()).hasSize(TopicColors.NAMED + 1).last()
+        assertThat(colours.colourOf("$SYS/broker/connection/x/state")).isEqualTo(TopicColors.STATUS);
+        assertThat(colours.legend()).hasSize(TopicColors.NAMED + 2).last()
                 .isEqualTo(new TopicColors.LegendEntry("other topics", "topic-other"));
     }
 

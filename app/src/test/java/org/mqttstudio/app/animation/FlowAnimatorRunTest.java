@@ -1,0 +1,297 @@
+package org.mqttstudio.app.animation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.Snapshots;
+import org.mqttstudio.app.StudioFolders;
+import org.mqttstudio.app.StudioWindow;
+import org.mqttstudio.app.findings.FindingSource;
+import org.mqttstudio.app.run.PortOffsets;
+import org.mqttstudio.app.run.RunController;
+import org.mqttstudio.app.run.RunPhase;
+import org.mqttstudio.app.shell.DialogQuestions;
+import org.mqttstudio.app.shell.FileChoosers;
+import org.mqttstudio.app.shell.ShellServices;
+import org.mqttstudio.runtime.FreePorts;
+import org.mqttstudio.runtime.RunSummary;
+import org.mqttstudio.runtime.TopologyRunner;
+import org.mqttstudio.topology.Publisher;
+import org.mqttstudio.topology.Topology;
+import org.mqttstudio.topology.TopologyJson;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The canvas animation in the window on real runs of the challenge (embedded brokers behind their taps): under
+ * 2 000 messages a second the dots stay under the cap, each edge's rate is the rate its messages were delivered at,
+ * and the FX thread keeps drawing; at the challenge's own pace, a snapshot with dots in flight, legend and labels.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FlowAnimatorRunTest {
+    /** A run's start and stop: the first HiveMQ of a JVM takes long on a crowded 2-core machine. */
+    private static final Duration STOP = Duration.ofSeconds(60);
+    private static final Duration LIVE = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final List<String> SUBSCRIBER_LINKS = List.of("humidity-subscriber", "temperature-subscriber");
+
+    @TempDir
+    Path dir;
+    private StudioWindow window;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) {
+        window = new StudioWindow(stage, StudioFolders.locate(), FindingSource.NONE, error -> { },
+                new ShellServices(dir.resolve("config"), new NoChoosers(), new DialogQuestions(stage), folder -> { }));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopTheRun() throws Exception {
+        if (robot != null) {
+            robot.interact(() -> controller().stop());
+            await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.IDLE);
+            // the run is over: nothing of it stays on the canvas
+            assertThat(fx(() -> animator().edges())).isEmpty();
+            assertThat(fx(() -> animator().legendTopics())).isEmpty();
+            assertThat(fx(() -> window.canvas().decorationLayer().lookupAll(".flow-dot"))).isEmpty();
+            assertThat(fx(() -> window.canvas().lookupAll(".flow-busy"))).isEmpty();
+        }
+    }
+
+    @Test
+    void underTwoThousandMessagesASecondTheDotsStayCappedAndTheRatesAreTheDeliveredRates(FxRobot fxRobot)
+            throws Exception {
+        Topology fast = challenge();
+        for (Publisher p : fast.publishers()) { // 1 000 a second each, QoS 0 end to end, payloads told apart
+            fast = fast.withNode(p.withIntervalMs(1).withQos(0).withPayload(p.topic().substring(4) + " {seq}"));
+        }
+        run(fxRobot, fast);
+        TopologyRunner runner = fx(() -> controller().runner()).orElseThrow();
+        await().atMost(LIVE).until(() -> fx(() -> animator().edge("temperature-subscriber")).map(EdgeState::hops)
+                .orElse(0L) > 2000 && fx(() -> animator().edge("humidity-subscriber")).isPresent());
+        Thread.sleep(3500); // the rates' window (3 s) fills with full-speed traffic
+
+        PulseProbe probe = fx(PulseProbe::new);
+        Map<String, Long> received0 = received(runner.summary());
+        Map<String, EdgeState> edges0 = fx(() -> animator().edges());
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        Map<String, Long> received1 = received(runner.summary());
+        Map<String, EdgeState> edges1 = fx(() -> animator().edges());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        fx(() -> {
+            probe.stop();
+            return null;
+        });
+        FlowAnimator.DrawnDots drawn = fx(() -> animator().drawn());
+
+        double delivered = 0;
+        for (String link : SUBSCRIBER_LINKS) {
+            long got = received1.get(link) - received0.get(link);
+            long counted = edges1.get(link).hops() - edges0.get(link).hops();
+            double rate = got / seconds;
+            delivered += rate;
+            System.out.printf("%s: %,d received in %.1f s (%,.0f/s); its link counted %,d hops and shows %s%n", link,
+                    got, seconds, rate, counted, edges1.get(link).label());
+            assertThat((double) counted).as("hops counted on %s vs messages received", link)
+                    .isCloseTo(got, org.assertj.core.data.Percentage.withPercentage(10));
+            assertThat(edges1.get(link).perSecond()).as("rate shown on %s vs %,.0f/s received", link, rate)
+                    .isCloseTo(rate, org.assertj.core.data.Percentage.withPercentage(10));
+        }
+        // every hop of a humidity message crosses bridge1_central, of a temperature message both other bridges
+        for (String[] pair : new String[][] {{"bridge1_central", "humidity-subscriber"},
+                {"bridge2_bridge3", "temperature-subscriber"}, {"bridge3_central", "temperature-subscriber"}}) {
+            assertThat(edges1.get(pair[0]).perSecond()).as("rate on %s", pair[0])
+                    .isCloseTo(edges1.get(pair[1]).perSecond(), org.assertj.core.data.Percentage.withPercentage(10));
+        }
+        System.out.printf("delivered %,.0f messages/s in all (2 000/s published); dots %s; FX thread: worst pulse gap "
+                + "%d ms (%d ms of it GC), worst frame's own CPU %d ms, %d frames%n", delivered, drawn,
+                probe.worstGapMillis(), probe.gcInWorstGapMillis(), probe.worstCpuMillis(), probe.frames());
+
+        assertThat(drawn.maxPerEdgeSecond()).as("dots started on one edge within a second")
+                .isBetween(1, FlowAnimator.DrawnDots.CAP_PER_EDGE_SECOND);
+        assertThat(drawn.maxShown()).isBetween(1, FlowAnimator.DrawnDots.MAX_DOTS);
+        assertThat(edges1.values()).as("every edge carries more than the cap: all busy").hasSize(7)
+                .allSatisfy(e -> assertThat(e.busy()).as(e.edgeId()).isTrue());
+        assertThat(fx(() -> window.canvas().lookupAll(".bridge-view.flow-busy"))).hasSize(3);
+        assertThat(drawn.lostFlows()).isZero();
+        assertThat(probe.worstCpuMillis()).as("the FX thread's own work in one frame, ms").isLessThan(200);
+        assertThat(probe.worstGapMillis() - probe.gcInWorstGapMillis())
+                .as("the longest time between two frames, ms, less the garbage collection in it").isLessThan(200);
+    }
+
+    @Test
+    void theChallengeRunningShowsItsMessagesAsDotsWithTheLegendAndRates(FxRobot fxRobot) throws Exception {
+        run(fxRobot, challenge());
+        // a few messages in: the rates have settled at the publishers' one a second
+        await().atMost(LIVE).until(() -> fx(() -> animator().edges().size() == 7
+                && animator().legendTopics().containsAll(List.of("srv/humidity", "srv/temperature"))
+                && animator().edges().values().stream().allMatch(e -> e.hops() >= 4)));
+        // the bridges' state notifications are messages too, in the status colour
+        assertThat(fx(() -> animator().legendTopics())).contains("$SYS/… broker status").hasSize(3);
+        assertThat(fx(() -> animator().edge("bridge1_central")).orElseThrow().label())
+                .matches("\\d\\.\\d/s · Humidity: 10%");
+        assertThat(fx(() -> animator().edges().values())).noneMatch(EdgeState::busy);
+        Path png = SCREENSHOTS.resolve("challenge-dots.png");
+        // a moment with dots on both routes, taken in one FX call so that they are still there when drawn
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(50)).until(() -> fx(() -> {
+            if (animator().drawn().shownNow() < 3) {
+                return false;
+            }
+            Snapshots.save(window.scene(), png);
+            return true;
+        }));
+        assertThat(png).isNotEmptyFile();
+    }
+
+    private void run(FxRobot fxRobot, Topology topology) throws Exception {
+        robot = fxRobot;
+        Path file = dir.resolve("topology.json");
+        new TopologyJson().write(topology, file);
+        robot.interact(() -> assertThat(window.open(file)).isTrue());
+        int offset = FreePorts.offsetFor(PortOffsets.designed(topology));
+        robot.interact(() -> {
+            controller().autoOffsetProperty().set(false);
+            controller().portOffsetProperty().set(offset);
+            controller().run();
+        });
+        await().atMost(STOP).until(() -> fx(() -> controller().phaseProperty().get()) == RunPhase.RUNNING);
+    }
+
+    private static Topology challenge() throws Exception {
+        return new TopologyJson().read(StudioFolders.locate().samples().orElseThrow().resolve("challenge.json"));
+    }
+
+    private static Map<String, Long> received(RunSummary summary) {
+        return summary.subscribers().stream().collect(java.util.stream.Collectors.toMap(
+                RunSummary.SubscriberSummary::subscriberId, RunSummary.SubscriberSummary::received));
+    }
+
+    private RunController controller() {
+        return window.run().controller();
+    }
+
+    private FlowAnimator animator() {
+        return window.run().animator();
+    }
+
+    private <T> T fx(Callable<T> work) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    /**
+     * The FX thread's pulses while it runs: the longest wall-clock gap between two (and the collection time in it:
+     * the brokers and their clients share this JVM) and the most CPU the FX thread spent between two.
+     */
+    private static final class PulseProbe extends AnimationTimer {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private long last;
+        private long lastCpu;
+        private long lastGc;
+        private long worstGap;
+        private long gcInWorstGap;
+        private long worstCpu;
+        private long frames;
+
+        PulseProbe() {
+            start();
+        }
+
+        @Override
+        public void handle(long now) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long gc = gcMillis();
+            if (last != 0) {
+                if (now - last > worstGap) {
+                    worstGap = now - last;
+                    gcInWorstGap = gc - lastGc;
+                }
+                worstCpu = Math.max(worstCpu, cpu - lastCpu);
+            }
+            last = now;
+            lastCpu = cpu;
+            lastGc = gc;
+            frames++;
+        }
+
+        private static long gcMillis() {
+            long total = 0;
+            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                total += Math.max(0, bean.getCollectionTime());
+            }
+            return total;
+        }
+
+        long worstGapMillis() {
+            return worstGap / 1_000_000;
+        }
+
+        long gcInWorstGapMillis() {
+            return gcInWorstGap;
+        }
+
+        long worstCpuMillis() {
+            return worstCpu / 1_000_000;
+        }
+
+        long frames() {
+            return frames;
+        }
+    }
+
+    /** The test opens files itself; no dialog is ever answered. */
+    private static final class NoChoosers implements FileChoosers {
+        @Override
+        public Optional<Path> openTopology(Window owner, Path initialFolder) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> saveTopology(Window owner, Path initialFile) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Path> openConfs(Window owner) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Path> folder(Window owner, Path initialFolder) {
+            return Optional.empty();
+        }
+    }
+}
