@@ -113,7 +113,7 @@ final class DotLayer {
             Slot slot = active.get(i);
             Dot dot = slot.dot;
             double t = (now - dot.startNanos()) / (double) dot.durationNanos();
-            if (t >= 1) {
+            if (t >= 1 || slot.view.getParent() == null) { // arrived, or its edge was deleted meanwhile
                 release(slot);
                 int last = active.size() - 1;
                 active.set(i, active.get(last)); // order does not matter: swap out in O(1)

@@ -22,6 +22,7 @@ import org.mqttstudio.app.canvas.TopologyCanvas;
  */
 final class EdgeLabels {
     static final String BUSY = "flow-busy";
+    private static final String STYLE = "flow-rate";
     private static final double GAP = 3;
     private static final double SLIDE = 6;
     private static final int SLIDE_STEPS = 30;
@@ -48,6 +49,11 @@ final class EdgeLabels {
     void show(List<EdgeState> states) {
         for (EdgeState state : states) {
             Tag tag = tags.get(state.edgeId());
+            if (tag != null && tag.view.getParent() == null) { // the edge was deleted (or redrawn) while running
+                forget(tag);
+                tags.remove(state.edgeId());
+                tag = null;
+            }
             if (tag == null) {
                 Optional<Tag> made = make(state);
                 if (made.isEmpty()) {
@@ -83,12 +89,14 @@ final class EdgeLabels {
     }
 
     void clear() {
-        tags.values().forEach(tag -> {
-            canvas.decorationLayer().getChildren().remove(tag.label);
-            tag.view.getStyleClass().remove(BUSY);
-            tag.view.boundsInParentProperty().removeListener(tag.replace);
-        });
+        tags.values().forEach(this::forget);
         tags.clear();
+    }
+
+    private void forget(Tag tag) {
+        canvas.decorationLayer().getChildren().remove(tag.label);
+        tag.view.getStyleClass().remove(BUSY);
+        tag.view.boundsInParentProperty().removeListener(tag.replace);
     }
 
     private Optional<Tag> make(EdgeState state) {
@@ -96,7 +104,7 @@ final class EdgeLabels {
                 : canvas.clientLinkView(state.edgeId()).map(v -> v);
         return view.map(v -> {
             Tag tag = new Tag(v);
-            tag.label.getStyleClass().add("flow-rate");
+            tag.label.getStyleClass().add(STYLE);
             tag.label.setId("flow-rate-" + state.edgeId());
             tag.label.setMouseTransparent(true);
             canvas.decorationLayer().getChildren().add(tag.label);
@@ -110,8 +118,8 @@ final class EdgeLabels {
 
     /**
      * Centred on the edge's middle: just under a bridge's own label (which sits there), just above a client's link;
-     * moved further off the line, above first, while it would cover a node or a bridge's label (a short link between
-     * two boxes).
+     * moved further off the line, above first, while it would cover a node, a bridge's label or another decoration
+     * (a short link between two boxes, a status chip).
      */
     private void place(Tag tag) {
         Point2D mid = tag.view.pathPoint(0.5);
@@ -122,6 +130,10 @@ final class EdgeLabels {
         double y = bridgeLabel.map(box -> box.getMaxY() + GAP).orElse(mid.getY() - height - GAP);
         List<Bounds> obstacles = new ArrayList<>();
         canvas.nodeViews().forEach(v -> obstacles.add(v.box()));
+        // and the others' decorations (a run's status chips, fault marks), not this animation's labels and dots
+        canvas.decorationLayer().getChildren().stream()
+                .filter(n -> n.isVisible() && n.getStyleClass().stream().noneMatch(c -> c.startsWith("flow-")))
+                .forEach(n -> obstacles.add(n.getBoundsInParent()));
         canvas.topology().bridges().forEach(b -> canvas.bridgeView(b.id()).flatMap(BridgeView::labelBox)
                 .ifPresent(obstacles::add));
         for (int step = 0; step <= SLIDE_STEPS; step++) {
