@@ -162,7 +162,27 @@ class FlowAnimatorRunTest {
             Snapshots.save(window.scene(), png);
             return true;
         }));
-        assertThat(png).isNotEmptyFile();
+        // the dots are in the picture: pixels of a topic's colour outside the legend (whose swatches have them too)
+        javafx.geometry.Bounds legend = fx(() -> {
+            javafx.scene.Node box = window.canvas().lookup("#flow-legend");
+            return box.localToScene(box.getLayoutBounds());
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        int dotPixels = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                if (!legend.contains(x, y) && (near(rgb, 0xe01b24) || near(rgb, 0x1c71d8))) {
+                    dotPixels++;
+                }
+            }
+        }
+        assertThat(dotPixels).as("pixels of the dots' colours in %s", png).isGreaterThan(40);
+    }
+
+    private static boolean near(int rgb, int colour) {
+        return Math.abs((rgb >> 16) - (colour >> 16)) + Math.abs(((rgb >> 8) & 0xff) - ((colour >> 8) & 0xff))
+                + Math.abs((rgb & 0xff) - (colour & 0xff)) < 40;
     }
 
     private void run(FxRobot fxRobot, Topology topology) throws Exception {
