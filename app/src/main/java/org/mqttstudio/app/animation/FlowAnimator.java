@@ -8,11 +8,9 @@ import java.util.function.BiFunction;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Node;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import org.mqttstudio.app.canvas.TopologyCanvas;
 import org.mqttstudio.runtime.RunElement;
 import org.mqttstudio.topology.Topology;
@@ -25,7 +23,7 @@ import org.mqttstudio.trace.FlowSource;
  * does the counting and scheduling; the FX thread gets one frame of work at a time. Attach it to each run before it
  * starts, detach it when the run is over: that clears the canvas.
  *
- * <p>The speed (decided): Off, Slow, Normal (the default, 0.8 s an edge) or Fast, chosen in the run toolbar; kept
+ * <p>The speed (decided): Off, Slow, Normal (the default, 0.8 s an edge) or Fast, chosen in the Run menu; kept
  * while the window is open, across runs, and not saved: each start of the app shows the default.
  */
 public final class FlowAnimator {
@@ -82,23 +80,29 @@ public final class FlowAnimator {
         legend.show(frame.legend());
     }
 
-    /** The dots' speed (the toolbar's choice). */
+    /** The dots' speed (the Run menu's choice). */
     public ObjectProperty<AnimationSpeed> speedProperty() {
         return speed;
     }
 
-    /** "Dots: [Normal ▾]" for the run toolbar. */
-    public Node speedControl() {
-        ChoiceBox<AnimationSpeed> choice = new ChoiceBox<>();
-        choice.getItems().setAll(AnimationSpeed.values());
-        choice.valueProperty().bindBidirectional(speed);
-        choice.setId("animation-speed");
-        choice.setTooltip(new Tooltip("How fast messages move along the edges while a run goes on (Off: rates only)"));
-        Label caption = new Label("Dots:");
-        caption.setLabelFor(choice);
-        HBox control = new HBox(4, caption, choice);
-        control.getStyleClass().add("animation-speed");
-        return control;
+    /**
+     * "Message dots ▸ Off / Slow / Normal / Fast" for the Run menu (in the menu rather than the run toolbar, whose
+     * last item, the run's summary line, needs the room on a 1280-pixel screen).
+     */
+    public Menu speedMenu() {
+        Menu menu = new Menu("Message dots");
+        menu.setId("menu-dots");
+        ToggleGroup speeds = new ToggleGroup();
+        for (AnimationSpeed choice : AnimationSpeed.values()) {
+            RadioMenuItem item = new RadioMenuItem(choice.toString());
+            item.setId("menu-dots-" + choice.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(speeds);
+            item.setSelected(speed.get() == choice);
+            item.setOnAction(e -> speed.set(choice));
+            speed.addListener((o, old, next) -> item.setSelected(next == choice));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** What an edge's label shows now (rate, last payload, busy, hops and dots counted). */

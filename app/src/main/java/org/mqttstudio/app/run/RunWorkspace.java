@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -193,7 +194,9 @@ public final class RunWorkspace {
     }
 
     public Menu menu() {
-        return controls.menu();
+        Menu menu = controls.menu();
+        menu.getItems().addAll(new SeparatorMenuItem(), animator.speedMenu());
+        return menu;
     }
 
     /** The run toolbar; its last label shows the run's summary while it runs, else the latest run message. */
@@ -206,7 +209,7 @@ public final class RunWorkspace {
                 .otherwise(controller.summaryProperty()));
         news.tooltipProperty().set(new javafx.scene.control.Tooltip());
         news.getTooltip().textProperty().bind(message);
-        bar.getItems().addAll(animator.speedControl(), news);
+        bar.getItems().add(news);
         return bar;
     }
 

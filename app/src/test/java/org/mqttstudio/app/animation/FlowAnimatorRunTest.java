@@ -178,6 +178,37 @@ class FlowAnimatorRunTest {
             }
         }
         assertThat(dotPixels).as("pixels of the dots' colours in %s", png).isGreaterThan(40);
+
+        // Run ▸ Message dots ▸ Off: the dots already on their way land, no new ones start, the counting goes on
+        fireMenuItem("menu-dots-off");
+        assertThat(fx(() -> animator().speedProperty().get())).isEqualTo(AnimationSpeed.OFF);
+        await().atMost(LIVE).until(() -> fx(() -> animator().drawn().shownNow()) == 0);
+        Thread.sleep(1000);
+        long startedWhenOff = fx(() -> animator().drawn().started());
+        long hopsWhenOff = fx(() -> animator().edge("publisher1").orElseThrow().hops());
+        await().atMost(LIVE).until(() -> fx(() -> animator().edge("publisher1").orElseThrow().hops()) >= hopsWhenOff + 2);
+        assertThat(fx(() -> animator().drawn().started())).isEqualTo(startedWhenOff);
+        fireMenuItem("menu-dots-fast");
+        await().atMost(LIVE).until(() -> fx(() -> animator().drawn().started()) > startedWhenOff);
+    }
+
+    /** Chooses a menu item as a click would (menus are not scene nodes a lookup finds). */
+    private void fireMenuItem(String id) throws Exception {
+        javafx.scene.control.MenuBar bar = fx(() -> (javafx.scene.control.MenuBar) window.scene().lookup(".menu-bar"));
+        javafx.scene.control.MenuItem item = fx(() -> bar.getMenus().stream().flatMap(m -> items(m).stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow());
+        robot.interact(item::fire);
+    }
+
+    private static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
+        List<javafx.scene.control.MenuItem> all = new ArrayList<>();
+        for (javafx.scene.control.MenuItem item : menu.getItems()) {
+            all.add(item);
+            if (item instanceof javafx.scene.control.Menu sub) {
+                all.addAll(items(sub));
+            }
+        }
+        return all;
     }
 
     private static boolean near(int rgb, int colour) {
