@@ -17,14 +17,18 @@ import org.mqttstudio.trace.PacketDirection;
  * the hops not seen before for its id are new. Every new hop is counted on its edge; it gets a dot when the edge has
  * room under the cap ({@code capPerSecond} dots a second at most, evenly spaced) and fewer than {@code maxDots} are
  * in flight or waiting. A hop's dot starts when the dot of the hop that brought the message into the hop's source
- * node arrives there (the chain a person can follow: publisher → broker → bridge → broker → subscriber), or now if
- * that hop is unknown or long arrived; a hop left undrawn still takes that time, so the chain's later dots keep
- * their place. The flows followed are bounded (the oldest forgotten first).
+ * node arrives there (the chain a person can follow: publisher → broker → bridge → broker → subscriber), or
+ * now if that hop is unknown or long arrived; a hop left undrawn still takes that time, so the chain's later dots
+ * keep their place. The flows followed are bounded (the oldest forgotten first).
  */
 final class DotScheduler {
     static final int CAP_PER_SECOND = 4;
     static final int MAX_DOTS = 200;
-    static final int FLOWS_FOLLOWED = 20_000;
+    /**
+     * Twice the flows a run's correlator keeps ({@code FlowCorrelator.DEFAULT_CAPACITY}): flow ids grow, so every
+     * flow that can still change is followed, and a late event never counts a forgotten flow's hops again.
+     */
+    static final int FLOWS_FOLLOWED = 2 * org.mqttstudio.trace.FlowCorrelator.DEFAULT_CAPACITY;
     private static final long SECOND = 1_000_000_000L;
     private static final int PAYLOAD_CHARS = 24;
 

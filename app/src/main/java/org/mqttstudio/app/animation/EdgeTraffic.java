@@ -33,7 +33,8 @@ final class EdgeTraffic {
         }
         Long before = starts.floor(startNanos);
         Long after = starts.ceiling(startNanos);
-        if ((before != null && startNanos - before < spacingNanos) || (after != null && after - startNanos < spacingNanos)) {
+        if ((before != null && startNanos - before < spacingNanos)
+                || (after != null && after - startNanos < spacingNanos)) {
             return false;
         }
         starts.add(startNanos);
@@ -43,6 +44,7 @@ final class EdgeTraffic {
 
     EdgeState state(long nowNanos, int capPerSecond) {
         double perSecond = rate.perSecond(nowNanos);
-        return new EdgeState(edge.edgeId(), edge.bridge(), perSecond, lastPayload, perSecond > capPerSecond, hops, dots);
+        return new EdgeState(edge.edgeId(), edge.bridge(), perSecond, lastPayload, perSecond > capPerSecond, hops,
+                dots);
     }
 }

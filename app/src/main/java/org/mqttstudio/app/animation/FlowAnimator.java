@@ -56,8 +56,8 @@ public final class FlowAnimator {
         DotScheduler scheduler = new DotScheduler(new HopEdges(topology, elements), DotScheduler.CAP_PER_SECOND,
                 DotScheduler.MAX_DOTS);
         dots.start();
-        pump = new FlowDotPump(flows.reader(BACKLOG), scheduler, () -> currentSpeed, Platform::runLater, this::show, BACKLOG,
-                DotScheduler.MAX_DOTS).start();
+        pump = new FlowDotPump(flows.reader(BACKLOG), scheduler, () -> currentSpeed, Platform::runLater, this::show,
+                BACKLOG, DotScheduler.MAX_DOTS).start();
     }
 
     /** Stops following the run and clears the dots, labels, busy marks and legend. On the FX thread. */

@@ -23,7 +23,8 @@ final class HopEdges {
 
     HopEdges(Topology topology, BiFunction<String, String, RunElement> elements) {
         this.elements = elements;
-        this.bridges = topology.bridges().stream().collect(Collectors.toUnmodifiableMap(Bridge::id, Function.identity()));
+        this.bridges = topology.bridges().stream()
+                .collect(Collectors.toUnmodifiableMap(Bridge::id, Function.identity()));
     }
 
     Optional<EdgeHop> edgeOf(FlowHop hop) {
