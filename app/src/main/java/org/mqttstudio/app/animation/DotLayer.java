@@ -23,6 +23,7 @@ import org.mqttstudio.app.canvas.TopologyCanvas;
  */
 final class DotLayer {
     private static final long SECOND = 1_000_000_000L;
+    private static final double DOT_RADIUS = 7;
 
     /** A circle of the pool and the dot it shows, if any. */
     private static final class Slot {
@@ -31,8 +32,6 @@ final class DotLayer {
         EdgeView view;
         boolean shown;
     }
-
-    private static final double DOT_RADIUS = 7;
 
     private final TopologyCanvas canvas;
     private final int poolSize;

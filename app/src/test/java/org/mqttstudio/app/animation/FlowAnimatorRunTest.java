@@ -126,7 +126,8 @@ class FlowAnimatorRunTest {
                     .isCloseTo(edges1.get(pair[1]).perSecond(), org.assertj.core.data.Percentage.withPercentage(10));
         }
         System.out.printf("delivered %,.0f messages/s in all (2 000/s published); dots %s; FX thread: worst pulse gap "
-                + "%d ms (%d ms of it GC), worst frame's own CPU %d ms, %d frames%n", delivered, drawn,
+                + "%d ms (%d ms of it GC), worst frame's work on the FX and render threads %d ms, %d frames%n",
+                delivered, drawn,
                 probe.worstGapMillis(), probe.gcInWorstGapMillis(), probe.worstCpuMillis(), probe.frames());
 
         assertThat(drawn.maxPerEdgeSecond()).as("dots started on one edge within a second")
@@ -136,9 +137,12 @@ class FlowAnimatorRunTest {
                 .allSatisfy(e -> assertThat(e.busy()).as(e.edgeId()).isTrue());
         assertThat(fx(() -> window.canvas().lookupAll(".bridge-view.flow-busy"))).hasSize(3);
         assertThat(drawn.lostFlows()).isZero();
-        assertThat(probe.worstCpuMillis()).as("the FX thread's own work in one frame, ms").isLessThan(200);
+        // The FX thread never stalls over 200 ms of the UI's own work; on this 2-core machine shared with other
+        // builds (load average 10 and more) the scheduler alone was seen to hold a pulse 400 ms with 30 ms of work in
+        // it, so the wall-clock gap is bounded only against a hang.
+        assertThat(probe.worstCpuMillis()).as("the FX and render threads' work for one frame, ms").isLessThan(200);
         assertThat(probe.worstGapMillis() - probe.gcInWorstGapMillis())
-                .as("the longest time between two frames, ms, less the garbage collection in it").isLessThan(200);
+                .as("the longest time between two frames, ms, less the garbage collection in it").isLessThan(1000);
     }
 
     @Test
@@ -265,10 +269,15 @@ class FlowAnimatorRunTest {
 
     /**
      * The FX thread's pulses while it runs: the longest wall-clock gap between two (and the collection time in it:
-     * the brokers and their clients share this JVM) and the most CPU the FX thread spent between two.
+     * the brokers and their clients share this JVM), and the most CPU the FX thread and the renderer (the software
+     * pipeline draws on a thread of its own, which the FX thread waits for) spent between two: the UI's own work
+     * for one frame, which a crowded machine's scheduler does not lengthen.
      */
     private static final class PulseProbe extends AnimationTimer {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long renderer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst()
+                .orElseThrow();
         private long last;
         private long lastCpu;
         private long lastGc;
@@ -283,7 +292,7 @@ class FlowAnimatorRunTest {
 
         @Override
         public void handle(long now) {
-            long cpu = threads.getCurrentThreadCpuTime();
+            long cpu = threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(renderer);
             long gc = gcMillis();
             if (last != 0) {
                 if (now - last > worstGap) {
@@ -314,6 +323,7 @@ class FlowAnimatorRunTest {
             return gcInWorstGap;
         }
 
+        /** The most CPU the FX and render threads spent between two pulses, ms. */
         long worstCpuMillis() {
             return worstCpu / 1_000_000;
         }
