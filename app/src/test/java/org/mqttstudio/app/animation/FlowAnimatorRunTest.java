@@ -3,20 +3,14 @@ package org.mqttstudio.app.animation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +23,6 @@ import org.mqttstudio.app.run.PortOffsets;
 import org.mqttstudio.app.run.RunController;
 import org.mqttstudio.app.run.RunPhase;
 import org.mqttstudio.app.shell.DialogQuestions;
-import org.mqttstudio.app.shell.FileChoosers;
 import org.mqttstudio.app.shell.ShellServices;
 import org.mqttstudio.runtime.FreePorts;
 import org.mqttstudio.runtime.RunSummary;
@@ -265,94 +258,5 @@ class FlowAnimatorRunTest {
             throw failure.get();
         }
         return result.get();
-    }
-
-    /**
-     * The FX thread's pulses while it runs: the longest wall-clock gap between two (and the collection time in it:
-     * the brokers and their clients share this JVM), and the most CPU the FX thread and the renderer (the software
-     * pipeline draws on a thread of its own, which the FX thread waits for) spent between two: the UI's own work
-     * for one frame, which a crowded machine's scheduler does not lengthen.
-     */
-    private static final class PulseProbe extends AnimationTimer {
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final long renderer = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst()
-                .orElseThrow();
-        private long last;
-        private long lastCpu;
-        private long lastGc;
-        private long worstGap;
-        private long gcInWorstGap;
-        private long worstCpu;
-        private long frames;
-
-        PulseProbe() {
-            start();
-        }
-
-        @Override
-        public void handle(long now) {
-            long cpu = threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(renderer);
-            long gc = gcMillis();
-            if (last != 0) {
-                if (now - last > worstGap) {
-                    worstGap = now - last;
-                    gcInWorstGap = gc - lastGc;
-                }
-                worstCpu = Math.max(worstCpu, cpu - lastCpu);
-            }
-            last = now;
-            lastCpu = cpu;
-            lastGc = gc;
-            frames++;
-        }
-
-        private static long gcMillis() {
-            long total = 0;
-            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                total += Math.max(0, bean.getCollectionTime());
-            }
-            return total;
-        }
-
-        long worstGapMillis() {
-            return worstGap / 1_000_000;
-        }
-
-        long gcInWorstGapMillis() {
-            return gcInWorstGap;
-        }
-
-        /** The most CPU the FX and render threads spent between two pulses, ms. */
-        long worstCpuMillis() {
-            return worstCpu / 1_000_000;
-        }
-
-        long frames() {
-            return frames;
-        }
-    }
-
-    /** The test opens files itself; no dialog is ever answered. */
-    private static final class NoChoosers implements FileChoosers {
-        @Override
-        public Optional<Path> openTopology(Window owner, Path initialFolder) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveTopology(Window owner, Path initialFile) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> openConfs(Window owner) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> folder(Window owner, Path initialFolder) {
-            return Optional.empty();
-        }
     }
 }
