@@ -31,6 +31,9 @@ final class DotScheduler {
     static final int FLOWS_FOLLOWED = 2 * org.mqttstudio.trace.FlowCorrelator.DEFAULT_CAPACITY;
     private static final long SECOND = 1_000_000_000L;
     private static final int PAYLOAD_CHARS = 24;
+    private static final long IDLE_SECONDS = 2;
+    /** Hops of one instant reach the pump within this of each other (taps' threads, the flows' time order). */
+    private static final long SETTLE_NANOS = 250_000_000L;
 
     /** One direction of one tapped connection: a flow crosses it at most once. */
     private record HopKey(String node, long connectionId, PacketDirection direction) {
@@ -61,6 +64,7 @@ final class DotScheduler {
         }
     };
     private final PriorityQueue<Long> dotEnds = new PriorityQueue<>();
+    private long newestWire = Long.MIN_VALUE;
 
     DotScheduler(HopEdges edges, int capPerSecond, int maxDots) {
         if (capPerSecond < 1 || maxDots < 1) {
@@ -91,7 +95,8 @@ final class DotScheduler {
             }
             EdgeHop e = edge.get();
             EdgeTraffic t = traffic.computeIfAbsent(e.edgeId(), id -> new EdgeTraffic(e));
-            t.count(nowNanos, f.payload);
+            t.count(epochNanos(hop.published()), f.payload);
+            newestWire = Math.max(newestWire, epochNanos(hop.published()));
             if (!speed.drawsDots()) {
                 continue;
             }
@@ -112,11 +117,21 @@ final class DotScheduler {
         return dots;
     }
 
-    /** Every edge that carried a message, as its label shows it now. */
-    List<EdgeState> states(long nowNanos) {
+    /**
+     * Every edge that carried a message, as its label shows it at {@code now}. The rates are over wire time, so
+     * that flows reaching the pump late or in bursts (the correlator holds packets a quarter second, and falls behind
+     * on a crowded machine) count when they crossed the edge; the window ends a little before the newest hop seen,
+     * or, once nothing came for {@value #IDLE_SECONDS} s, follows the clock, so an idle edge's rate falls to zero.
+     */
+    List<EdgeState> states(java.time.Instant now) {
+        long until = Math.max(newestWire, epochNanos(now) - IDLE_SECONDS * SECOND) - SETTLE_NANOS;
         List<EdgeState> states = new ArrayList<>(traffic.size());
-        traffic.values().forEach(t -> states.add(t.state(nowNanos, capPerSecond)));
+        traffic.values().forEach(t -> states.add(t.state(until, capPerSecond)));
         return List.copyOf(states);
+    }
+
+    private static long epochNanos(java.time.Instant at) {
+        return at.getEpochSecond() * SECOND + at.getNano();
     }
 
     List<TopicColors.LegendEntry> legend() {

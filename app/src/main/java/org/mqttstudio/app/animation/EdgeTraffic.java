@@ -20,8 +20,9 @@ final class EdgeTraffic {
         this.edge = edge;
     }
 
-    void count(long nowNanos, String payload) {
-        rate.count(nowNanos);
+    /** Counts a hop the taps saw at {@code wireNanos} (nanoseconds of the epoch). */
+    void count(long wireNanos, String payload) {
+        rate.count(wireNanos);
         lastPayload = payload;
         hops++;
     }
@@ -42,9 +43,10 @@ final class EdgeTraffic {
         return true;
     }
 
-    EdgeState state(long nowNanos, int capPerSecond) {
-        double perSecond = rate.perSecond(nowNanos);
-        return new EdgeState(edge.edgeId(), edge.bridge(), perSecond, lastPayload, perSecond > capPerSecond, hops,
-                dots);
+    /** The edge's state with its rate over the window of wire time that ends at {@code untilNanos}. */
+    EdgeState state(long untilNanos, int capPerSecond) {
+        double perSecond = rate.perSecond(untilNanos);
+        return new EdgeState(edge.edgeId(), edge.bridge(), perSecond, EdgeRate.windowEnd(untilNanos), lastPayload,
+                perSecond > capPerSecond, hops, dots);
     }
 }

@@ -82,7 +82,7 @@ final class FlowDotPump implements AutoCloseable {
         List<TopicColors.LegendEntry> legend = List.of();
         if (now - statesAt >= STATES_NANOS) {
             statesAt = now;
-            states = scheduler.states(now);
+            states = scheduler.states(java.time.Instant.now());
             legend = scheduler.legend();
         }
         if (dots.isEmpty() && states.isEmpty()) {

@@ -38,14 +38,19 @@ class FlowAnimatorCapTest {
         return new DotScheduler(edges, DotScheduler.CAP_PER_SECOND, DotScheduler.MAX_DOTS);
     }
 
-    private static MessageFlow temperature(long id, int hops) {
-        return SyntheticFlows.flow(id, "Temperature: " + id, SyntheticFlows.challengeTemperature(Instant.EPOCH)
+    /** A temperature message the taps saw at {@code nanos} (of the epoch), as far as its first {@code hops}. */
+    private static MessageFlow temperature(long id, int hops, long nanos) {
+        return SyntheticFlows.flow(id, "Temperature: " + id, SyntheticFlows.challengeTemperature(at(nanos))
                 .subList(0, hops));
+    }
+
+    private static Instant at(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
     }
 
     @Test
     void aMessagesDotsFollowEachOtherHopByHopAlongTheEdgesItTook() {
-        List<Dot> dots = scheduler().accept(temperature(1, 4), 1000 * SECOND, AnimationSpeed.NORMAL);
+        List<Dot> dots = scheduler().accept(temperature(1, 4, 1000 * SECOND), 1000 * SECOND, AnimationSpeed.NORMAL);
 
         assertThat(dots).extracting(d -> d.edge().edgeId())
                 .containsExactly("publisher2", "bridge2_bridge3", "bridge3_central", "temperature-subscriber");
@@ -65,22 +70,22 @@ class FlowAnimatorCapTest {
     void aFlowThatGrowsGetsDotsOnlyForItsNewHopsStillChainedToTheEarlierOnes() {
         DotScheduler scheduler = scheduler();
         long t0 = 50 * SECOND;
-        List<Dot> first = scheduler.accept(temperature(7, 2), t0, AnimationSpeed.NORMAL);
-        List<Dot> again = scheduler.accept(temperature(7, 2), t0 + 30 * MS, AnimationSpeed.NORMAL);
-        List<Dot> rest = scheduler.accept(temperature(7, 4), t0 + 100 * MS, AnimationSpeed.NORMAL);
+        List<Dot> first = scheduler.accept(temperature(7, 2, t0), t0, AnimationSpeed.NORMAL);
+        List<Dot> again = scheduler.accept(temperature(7, 2, t0), t0 + 30 * MS, AnimationSpeed.NORMAL);
+        List<Dot> rest = scheduler.accept(temperature(7, 4, t0), t0 + 100 * MS, AnimationSpeed.NORMAL);
 
         assertThat(first).extracting(d -> d.edge().edgeId()).containsExactly("publisher2", "bridge2_bridge3");
         assertThat(again).isEmpty();
         assertThat(rest).extracting(d -> d.edge().edgeId()).containsExactly("bridge3_central", "temperature-subscriber");
         assertThat(rest).extracting(Dot::startNanos).containsExactly(t0 + 2 * HOP, t0 + 3 * HOP);
-        assertThat(scheduler.states(t0 + SECOND)).allSatisfy(s -> assertThat(s.hops()).isEqualTo(1));
+        assertThat(scheduler.states(at(t0 + SECOND))).allSatisfy(s -> assertThat(s.hops()).isEqualTo(1));
     }
 
     @Test
     void aHopArrivingAfterTheDotBeforeItHasLandedStartsAtOnce() {
         DotScheduler scheduler = scheduler();
-        scheduler.accept(temperature(3, 1), 0, AnimationSpeed.NORMAL);
-        List<Dot> late = scheduler.accept(temperature(3, 2), 5 * SECOND, AnimationSpeed.NORMAL);
+        scheduler.accept(temperature(3, 1, 0), 0, AnimationSpeed.NORMAL);
+        List<Dot> late = scheduler.accept(temperature(3, 2, 0), 5 * SECOND, AnimationSpeed.NORMAL);
         assertThat(late).singleElement().satisfies(d -> assertThat(d.startNanos()).isEqualTo(5 * SECOND));
     }
 
@@ -102,10 +107,10 @@ class FlowAnimatorCapTest {
         // 500 temperature messages a second for 3 s, and one humidity message a second
         for (int i = 0; i < 1500; i++) {
             long now = t0 + i * 2 * MS;
-            dots.addAll(scheduler.accept(temperature(i + 1, 4), now, AnimationSpeed.NORMAL));
+            dots.addAll(scheduler.accept(temperature(i + 1, 4, now), now, AnimationSpeed.NORMAL));
             if (i % 500 == 0) {
                 dots.addAll(scheduler.accept(SyntheticFlows.flow(100_000 + i, "Humidity: " + i,
-                        SyntheticFlows.challengeHumidity(Instant.EPOCH)), now, AnimationSpeed.NORMAL));
+                        SyntheticFlows.challengeHumidity(at(now))), now, AnimationSpeed.NORMAL));
             }
         }
         long end = t0 + 3 * SECOND;
@@ -121,7 +126,7 @@ class FlowAnimatorCapTest {
             assertThat(sorted.size()).as("dots on %s", edge).isLessThanOrEqualTo(DotScheduler.CAP_PER_SECOND * 6 + 1);
         });
         assertThat(startsByEdge.get("publisher2")).hasSizeBetween(11, 13);
-        Map<String, EdgeState> states = scheduler.states(end).stream()
+        Map<String, EdgeState> states = scheduler.states(at(end)).stream()
                 .collect(Collectors.toMap(EdgeState::edgeId, Function.identity()));
         assertThat(states.get("publisher2").hops()).isEqualTo(1500);
         assertThat(states.get("temperature-subscriber").hops()).isEqualTo(1500);
@@ -131,7 +136,9 @@ class FlowAnimatorCapTest {
         assertThat(states.get("publisher1").busy()).isFalse();
         assertThat(states.get("publisher1").hops()).isEqualTo(3);
         assertThat(states.get("publisher1").dots()).isEqualTo(3);
-        assertThat(states.get("bridge1_central").label()).matches("0\\.\\d/s · Humidity: 1000");
+        // the window ends a quarter second before the newest hop, on a whole bucket: 10 s + 2.5 s
+        assertThat(states.get("publisher2").rateUntil()).isEqualTo(12_500 * MS);
+        assertThat(states.get("bridge1_central").label()).isEqualTo("1.2/s · Humidity: 1000");
         assertThat(scheduler.legend()).extracting(TopicColors.LegendEntry::topic)
                 .containsExactly("srv/temperature", "srv/humidity");
     }
@@ -141,7 +148,7 @@ class FlowAnimatorCapTest {
         DotScheduler tight = new DotScheduler(edges, DotScheduler.CAP_PER_SECOND, 3);
         List<Dot> dots = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            dots.addAll(tight.accept(temperature(i + 1, 4), i * 300 * MS, AnimationSpeed.SLOW));
+            dots.addAll(tight.accept(temperature(i + 1, 4, i * 300 * MS), i * 300 * MS, AnimationSpeed.SLOW));
         }
         long now = 19 * 300 * MS;
         for (Dot dot : dots) {
@@ -153,9 +160,9 @@ class FlowAnimatorCapTest {
 
         DotScheduler off = scheduler();
         for (int i = 0; i < 20; i++) {
-            assertThat(off.accept(temperature(i + 1, 4), i * MS, AnimationSpeed.OFF)).isEmpty();
+            assertThat(off.accept(temperature(i + 1, 4, i * MS), i * MS, AnimationSpeed.OFF)).isEmpty();
         }
-        assertThat(off.states(now)).hasSize(4).allSatisfy(s -> assertThat(s.hops()).isEqualTo(20));
+        assertThat(off.states(at(now))).hasSize(4).allSatisfy(s -> assertThat(s.hops()).isEqualTo(20));
     }
 
     @Test
@@ -172,16 +179,16 @@ class FlowAnimatorCapTest {
     }
 
     @Test
-    void theRateIsOverTheLastThreeSecondsAndNeverAFirstMessageBlownUp() {
+    void theRateIsOverThreeSecondsOfWireTimeInWholeBucketsAndNeverAFirstMessageBlownUp() {
         EdgeRate rate = new EdgeRate();
         rate.count(0);
-        assertThat(rate.perSecond(100 * MS)).isEqualTo(1.0);
-        for (long t = 1; t < 10_000; t++) {
-            rate.count(t * MS); // 1000 a second for 10 s
+        assertThat(rate.perSecond(SECOND)).isEqualTo(1.0);
+        for (long t = 9999; t >= 1; t--) {
+            rate.count(t * MS); // 1000 a second for 10 s, counted newest first: the order hops reach the pump in
         }
         assertThat(rate.perSecond(10 * SECOND)).isCloseTo(1000, org.assertj.core.data.Percentage.withPercentage(1));
-        // two seconds after the last message, the last three quarters of a second of them are still in the window
-        assertThat(rate.perSecond(12 * SECOND)).isBetween(250.0, 300.0);
+        assertThat(rate.perSecond(12 * SECOND + 100 * MS)).as("9 s to 12 s")
+                .isCloseTo(1000 / 3.0, org.assertj.core.data.Percentage.withPercentage(1));
         assertThat(rate.perSecond(20 * SECOND)).isZero();
     }
 }
