@@ -94,7 +94,7 @@ public final class BridgeView extends EdgeView {
         return rule.hasPrefixes() ? text + " " + prefix(rule.localPrefix()) + " " + prefix(rule.remotePrefix()) : text;
     }
 
-    /** A point of the drawn path, from its start ({@code t} 0) to its end (1): e.g. 0.5 is its middle. */
+    @Override
     public Point2D pathPoint(double t) {
         double u = 1 - t;
         return new Point2D(

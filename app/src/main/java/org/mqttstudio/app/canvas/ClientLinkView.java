@@ -35,6 +35,12 @@ public final class ClientLinkView extends EdgeView {
     }
 
     @Override
+    public Point2D pathPoint(double t) {
+        return new Point2D(line.getStartX() + t * (line.getEndX() - line.getStartX()),
+                line.getStartY() + t * (line.getEndY() - line.getStartY()));
+    }
+
+    @Override
     protected void route(Point2D start, Point2D control, Point2D end) {
         Point2D base = head.pointAt(end, start);
         line.setStartX(start.getX());

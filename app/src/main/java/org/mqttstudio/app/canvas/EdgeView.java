@@ -47,6 +47,9 @@ public abstract sealed class EdgeView extends Group permits BridgeView, ClientLi
      */
     protected abstract void route(Point2D start, Point2D control, Point2D end);
 
+    /** A point of the drawn path, from its source end ({@code t} 0) to its target end (1): 0.5 is its middle. */
+    public abstract Point2D pathPoint(double t);
+
     private NodeView<?> follow(NodeView<?> old, NodeView<?> next) {
         if (old != next) {
             if (old != null) {

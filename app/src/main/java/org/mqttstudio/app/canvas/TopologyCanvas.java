@@ -74,6 +74,8 @@ public final class TopologyCanvas extends Region {
     /** Drawn over the nodes by others (a run's status chips), moved and zoomed with the diagram. */
     private final Group decorationLayer = new Group();
     private final Group world = new Group(edgeLayer, nodeLayer, decorationLayer, overlay);
+    /** Drawn over the diagram by others in the canvas's own coordinates, neither moved nor zoomed (a legend). */
+    private final Group screenLayer = new Group();
     private final ReadOnlyStringWrapper routeInfo = new ReadOnlyStringWrapper("");
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
@@ -94,7 +96,9 @@ public final class TopologyCanvas extends Region {
         setId("canvas");
         world.getTransforms().setAll(pan, zoom);
         world.setManaged(false);
-        getChildren().add(world);
+        screenLayer.setManaged(false);
+        screenLayer.setMouseTransparent(true);
+        getChildren().addAll(world, screenLayer);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -238,6 +242,11 @@ public final class TopologyCanvas extends Region {
     /** A layer over the nodes for decorations kept by their owner (diagram coordinates, no mouse events). */
     public Group decorationLayer() {
         return decorationLayer;
+    }
+
+    /** A layer over the diagram in canvas coordinates (not panned or zoomed, no mouse events), e.g. for a legend. */
+    public Group screenLayer() {
+        return screenLayer;
     }
 
     /** Every node view, in drawing order. */

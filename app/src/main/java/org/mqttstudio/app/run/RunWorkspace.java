@@ -14,12 +14,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.concurrent.CompletionStage;
 import org.mqttstudio.app.deliveries.DeliveriesView;
 import org.mqttstudio.app.deliveries.LastPayload;
+import org.mqttstudio.app.animation.FlowAnimator;
 import org.mqttstudio.app.sequence.ExportTargets;
 import org.mqttstudio.app.sequence.SequenceView;
 import org.mqttstudio.app.tracepanel.TraceRow;
@@ -62,6 +64,7 @@ public final class RunWorkspace {
     private final DeliveriesView deliveries = new DeliveriesView(this::showDelivered);
     private final Tab deliveriesTab = new Tab("Deliveries", deliveries);
     private final TabPane bottom = new TabPane();
+    private final FlowAnimator animator;
 
     /**
      * @param problems the run's failed elements for the problems panel
@@ -85,6 +88,14 @@ public final class RunWorkspace {
             }
         });
         table.table().addEventHandler(MouseEvent.MOUSE_CLICKED, this::traceRowDoubleClicked);
+        // the messages as dots on the canvas, for each run from before it starts until it is over
+        this.animator = new FlowAnimator(canvas);
+        controller.onRunnerCreated(runner -> animator.attach(runner.flows(), runner::element, runner.topology()));
+        controller.phaseProperty().addListener((o, old, phase) -> {
+            if (phase == RunPhase.IDLE) {
+                animator.detach();
+            }
+        });
     }
 
     /** A packet's row, double-clicked: the sequence diagram of the message it belongs to. */
@@ -120,6 +131,11 @@ public final class RunWorkspace {
     /** The Deliveries tab: per subscriber what arrived, what is missing, the latest messages. */
     public DeliveriesView deliveries() {
         return deliveries;
+    }
+
+    /** The run's messages as dots on the canvas. */
+    public FlowAnimator animator() {
+        return animator;
     }
 
     /** The Messages tab's list and diagram. */
@@ -206,7 +222,9 @@ public final class RunWorkspace {
     }
 
     public Menu menu() {
-        return controls.menu();
+        Menu menu = controls.menu();
+        menu.getItems().addAll(new SeparatorMenuItem(), animator.speedMenu());
+        return menu;
     }
 
     /**

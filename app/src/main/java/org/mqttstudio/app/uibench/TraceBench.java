@@ -80,6 +80,7 @@ public final class TraceBench {
                     r.heapMb());
         }
         ExplorerBench.print(seconds);
+        CanvasBench.report(10_000, seconds);
         Platform.exit();
         System.exit(0);
     }
