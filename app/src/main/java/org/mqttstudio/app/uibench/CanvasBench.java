@@ -4,10 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mqttstudio.app.StudioFolders;
@@ -39,8 +35,8 @@ final class CanvasBench {
         Topology challenge = new TopologyJson().read(StudioFolders.locate().samples().orElseThrow()
                 .resolve("challenge.json"));
         SyntheticFlows flows = new SyntheticFlows();
-        TopologyCanvas canvas = onFx(TopologyCanvas::new);
-        FlowAnimator animator = onFx(() -> {
+        TopologyCanvas canvas = TraceBench.onFx(TopologyCanvas::new);
+        FlowAnimator animator = TraceBench.onFx(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(canvas, 1280, 800);
             StudioFolders.locate().asset("studio.css")
@@ -54,33 +50,33 @@ final class CanvasBench {
             a.attach(flows, SyntheticFlows.elements(challenge), challenge);
             return a;
         });
-        FxMeter meter = onFx(() -> {
+        FxMeter meter = TraceBench.onFx(() -> {
             FxMeter m = new FxMeter();
             m.start();
             return m;
         });
         feed(flows, rate, 2); // warm-up: the JIT, the pool of dots, CSS of the labels
-        onFx(() -> {
+        TraceBench.onFx(() -> {
             meter.reset();
             return null;
         });
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long fxThread = onFx(() -> Thread.currentThread().getId());
-        long dotsBefore = onFx(() -> animator.drawn().started());
-        long hopsBefore = onFx(() -> hops(animator));
+        long fxThread = TraceBench.onFx(() -> Thread.currentThread().getId());
+        long dotsBefore = TraceBench.onFx(() -> animator.drawn().started());
+        long hopsBefore = TraceBench.onFx(() -> hops(animator));
         long fxCpuBefore = threads.getThreadCpuTime(fxThread);
         long start = System.nanoTime();
         long fed = feed(flows, rate, seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double fxCpu = (threads.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e9 / elapsed;
         Thread.sleep(400); // the last labels (refreshed five times a second) reach the canvas
-        long pulses = onFx(meter::pulses);
-        Result r = new Result(rate, fed / elapsed, (onFx(() -> hops(animator)) - hopsBefore) / elapsed,
-                pulses / (elapsed + 0.4), onFx(meter::worstStallMillis), onFx(meter::worstFrameCpuMillis), fxCpu,
-                onFx(() -> animator.drawn().started()) - dotsBefore, onFx(() -> animator.drawn().maxShown()),
-                onFx(() -> animator.edges().values().stream().filter(EdgeState::busy).count()),
-                onFx(() -> animator.edges().size()), onFx(() -> animator.drawn().lostFlows()));
-        onFx(() -> {
+        long pulses = TraceBench.onFx(meter::pulses);
+        Result r = new Result(rate, fed / elapsed, (TraceBench.onFx(() -> hops(animator)) - hopsBefore) / elapsed,
+                pulses / (elapsed + 0.4), TraceBench.onFx(meter::worstStallMillis), TraceBench.onFx(meter::worstFrameCpuMillis), fxCpu,
+                TraceBench.onFx(() -> animator.drawn().started()) - dotsBefore, TraceBench.onFx(() -> animator.drawn().maxShown()),
+                TraceBench.onFx(() -> animator.edges().values().stream().filter(EdgeState::busy).count()),
+                TraceBench.onFx(() -> animator.edges().size()), TraceBench.onFx(() -> animator.drawn().lostFlows()));
+        TraceBench.onFx(() -> {
             animator.detach();
             meter.stop();
             return null;
@@ -101,39 +97,17 @@ final class CanvasBench {
         return animator.edges().values().stream().mapToLong(EdgeState::hops).sum();
     }
 
-    /** Offers {@code rate} messages a second for {@code seconds}, paced each millisecond; returns how many. */
+    /** Offers {@code rate} messages a second for {@code seconds}, each as a run's reader gives it; returns how many. */
     private static long feed(SyntheticFlows flows, int rate, int seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        long sent = 0;
-        long now;
-        while ((now = System.nanoTime()) < end) {
-            long due = (now - start) * rate / 1_000_000_000L;
+        return Pacing.paced(rate, seconds, n -> {
+            long id = flows.nextId();
+            boolean temperature = id % 2 == 0;
             Instant at = Instant.now();
-            while (sent < due) {
-                long id = flows.nextId();
-                boolean temperature = id % 2 == 0;
-                List<FlowHop> hops = temperature ? SyntheticFlows.challengeTemperature(at)
-                        : SyntheticFlows.challengeHumidity(at);
-                String payload = (temperature ? "Temperature: " : "Humidity: ") + id;
-                flows.offer(SyntheticFlows.flow(id, payload, hops.subList(0, 2)));
-                flows.offer(SyntheticFlows.flow(id, payload, hops));
-                sent++;
-            }
-            Thread.sleep(1);
-        }
-        return sent;
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
+            List<FlowHop> hops = temperature ? SyntheticFlows.challengeTemperature(at)
+                    : SyntheticFlows.challengeHumidity(at);
+            String payload = (temperature ? "Temperature: " : "Humidity: ") + id;
+            flows.offer(SyntheticFlows.flow(id, payload, hops.subList(0, 2)));
+            flows.offer(SyntheticFlows.flow(id, payload, hops));
         });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

@@ -152,21 +152,9 @@ public final class TraceBench {
         }
     }
 
-    /** Feeds {@code rate} packets a second for {@code seconds}, paced each millisecond; returns how many. */
+    /** Feeds {@code rate} packets a second for {@code seconds}; returns how many. */
     private static long feed(Recorder recorder, long from, int rate, int seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        long sent = 0;
-        long now;
-        while ((now = System.nanoTime()) < end) {
-            long due = (now - start) * rate / 1_000_000_000L;
-            while (sent < due) {
-                recorder.accept(SyntheticPackets.event(from + sent));
-                sent++;
-            }
-            Thread.sleep(1);
-        }
-        return sent;
+        return Pacing.paced(rate, seconds, n -> recorder.accept(SyntheticPackets.event(from + n)));
     }
 
     static <T> T onFx(Supplier<T> work) throws Exception {

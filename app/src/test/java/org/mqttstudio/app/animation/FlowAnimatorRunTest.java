@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqttstudio.app.PulseProbe;
 import org.mqttstudio.app.Snapshots;
 import org.mqttstudio.app.StudioFolders;
 import org.mqttstudio.app.StudioWindow;

@@ -1,4 +1,4 @@
-package org.mqttstudio.app.animation;
+package org.mqttstudio.app;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -9,9 +9,9 @@ import javafx.animation.AnimationTimer;
  * The FX thread's pulses while it runs: the longest wall-clock gap between two (and the collection time in it:
  * the brokers and their clients share this JVM), and the most CPU the FX thread and the renderer (the software
  * pipeline draws on a thread of its own, which the FX thread waits for) spent between two: the UI's own work
- * for one frame, which a crowded machine's scheduler does not lengthen.
+ * for one frame, which a crowded machine's scheduler does not lengthen. Made (and so started) on the FX thread.
  */
-final class PulseProbe extends AnimationTimer {
+public final class PulseProbe extends AnimationTimer {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long renderer = Thread.getAllStackTraces().keySet().stream()
             .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst()
@@ -24,7 +24,7 @@ final class PulseProbe extends AnimationTimer {
     private long worstCpu;
     private long frames;
 
-    PulseProbe() {
+    public PulseProbe() {
         start();
     }
 
@@ -53,20 +53,20 @@ final class PulseProbe extends AnimationTimer {
         return total;
     }
 
-    long worstGapMillis() {
+    public long worstGapMillis() {
         return worstGap / 1_000_000;
     }
 
-    long gcInWorstGapMillis() {
+    public long gcInWorstGapMillis() {
         return gcInWorstGap;
     }
 
     /** The most CPU the FX and render threads spent between two pulses, ms. */
-    long worstCpuMillis() {
+    public long worstCpuMillis() {
         return worstCpu / 1_000_000;
     }
 
-    long frames() {
+    public long frames() {
         return frames;
     }
 }
